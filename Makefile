@@ -1,0 +1,37 @@
+# make run   : set up .venv if needed, then run every notebook on the seeds and write figures/
+# make test  : set up .venv if needed, then lint and run the whole test suite
+# make lab   : open JupyterLab on notebooks/
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint lab bench clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,notebooks]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/corpus-tools run
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/nbstripout --verify notebooks/*.ipynb; fi
+
+test: lint
+	MPLBACKEND=Agg $(BIN)/python -m pytest
+
+lab: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter lab
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/segmentation.py ../shared/eval/ud_vtb/vi_vtb-ud-dev.conllu
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,24 @@
+"""Shared fixtures: tiny Vietnamese texts and the seeds, read and tokenized once a session."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools import read_corpus, tokenize_corpus
+
+
+@pytest.fixture(scope="session")
+def seed_docs():
+    return read_corpus()
+
+
+@pytest.fixture(scope="session")
+def seed_docs_by_number(seed_docs):
+    """The seeds keyed by their three-digit number: ``{"000": Document, ...}``."""
+    return {doc.doc_id[:3]: doc for doc in seed_docs}
+
+
+@pytest.fixture(scope="session")
+def seed_tokens(seed_docs):
+    """Each seed's words, lowercased, punctuation dropped, stopwords kept."""
+    return tokenize_corpus(seed_docs, lowercase=True)

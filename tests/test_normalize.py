@@ -1,0 +1,134 @@
+"""Normalisation: one spelling per word before anything counts."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus_tools import normalize_text
+from corpus_tools.normalize import place_tone_marks
+
+NFD = lambda text: unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ("   ", ""),
+        ("Ðảng", "Đảng"),  # U+00D0, as in seed 000
+        ("ðảng viên", "đảng viên"),  # U+00F0
+        ("cấp\u00a0ủy", "cấp ủy"),  # no-break space
+        ("cấp\u2009ủy\u3000các\tcấp", "cấp ủy các cấp"),  # thin, ideographic space, tab
+        ("\u00a0\u00a0\u00a0\u00a09 tháng", "9 tháng"),  # leading no-break spaces
+        ("dòng một\r\ndòng hai\rdòng ba", "dòng một\ndòng hai\ndòng ba"),
+        ("Quy định 24 – QĐ / TW", "Quy định 24-QĐ/TW"),
+        ("Kết luận số 01 – KL / TW", "Kết luận số 01-KL/TW"),
+        ("Hướng dẫn 06 - HD / BTCTW", "Hướng dẫn 06-HD/BTCTW"),
+        ("quý III / 2021", "quý III/2021"),
+        ("như : Quy định", "như: Quy định"),
+        ("đạt 67,85 % )", "đạt 67,85%)"),
+        ("( khóa XIII )", "(khóa XIII)"),
+        ("Tiểu ban .", "Tiểu ban."),
+        ("“ Về liên tục ”", "“Về liên tục”"),
+        ("nhiệm kỳ 2021 – 2026", "nhiệm kỳ 2021 – 2026"),  # a range, not a code
+        ("4.687/4.687 chi bộ", "4.687/4.687 chi bộ"),
+    ],
+)
+def test_normalize_text(text, expected):
+    assert normalize_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("hòa", "hoà"),
+        ("Hòa", "Hoà"),
+        ("khóa", "khoá"),
+        ("khỏe", "khoẻ"),
+        ("thủy", "thuỷ"),
+        ("Tỉnh ủy", "Tỉnh uỷ"),
+        ("HÒA", "HOÀ"),
+    ],
+)
+def test_both_placements_count_as_one(old, new):
+    assert normalize_text(old) == normalize_text(new) == old  # canonical: the "hòa" style
+    assert place_tone_marks(old, style="new") == new
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hiệu qủa", "hiệu quả"),  # the typo in the seeds
+        ("qúy", "quý"),
+        ("baì", "bài"),
+        ("giữa", "giữa"),
+        ("gìn giữ", "gìn giữ"),
+        ("người", "người"),
+        ("rượu", "rượu"),
+        ("ngoài", "ngoài"),
+        ("hoàng", "hoàng"),
+        ("thuở", "thuở"),
+        ("khuya", "khuya"),
+        ("mùa", "mùa"),
+        ("Open COVID", "Open COVID"),  # not Vietnamese: untouched
+    ],
+)
+def test_tone_placement_in_both_styles(text, expected):
+    assert place_tone_marks(text, style="old") == expected
+    assert place_tone_marks(place_tone_marks(text, style="new"), style="old") == expected
+
+
+def test_nfd_input_is_composed():
+    assert normalize_text(NFD("Đảng bộ tỉnh Thái Nguyên")) == "Đảng bộ tỉnh Thái Nguyên"
+
+
+def test_seed_texts_lose_every_eth_and_no_break_space(seed_docs):
+    for doc in seed_docs:
+        text = normalize_text(doc.text)
+        assert "\u00d0" not in text and "\u00a0" not in text, doc.doc_id
+
+
+def test_seed_000_eth_becomes_dang(seed_docs_by_number):
+    raw = seed_docs_by_number["000"].text
+    assert "Ðảng" in raw
+    assert "Ðảng" not in normalize_text(raw) and "Đảng" in normalize_text(raw)
+
+
+def _non_space(text: str) -> list[str]:
+    return [c for c in text if not c.isspace()]
+
+
+vietnamese_text = st.text(
+    alphabet=st.sampled_from(
+        list("aăâeêioôơuưyđĐÐðAĂÂ qQgGhHnNtT_-–/.,:;%()“”0123456789\u00a0\n\t")
+        + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "😀", "中", "ữ", "ổ"]
+    ),
+    max_size=60,
+)
+
+
+@given(vietnamese_text)
+def test_normalize_is_idempotent(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@given(vietnamese_text)
+def test_normalize_keeps_every_visible_character(text):
+    """Only spaces change: the non-space characters keep their number and order
+    once both sides are composed, Ð is read as Đ, and tone marks are stripped."""
+
+    def skeleton(value: str) -> list[str]:
+        value = unicodedata.normalize("NFC", value).translate({0xD0: "Đ", 0xF0: "đ"})
+        value = "".join(
+            c
+            for c in unicodedata.normalize("NFD", value)
+            if c not in "\u0300\u0301\u0303\u0309\u0323"
+        )
+        return _non_space(value)
+
+    assert skeleton(normalize_text(text)) == skeleton(text)
