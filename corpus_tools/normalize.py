@@ -87,7 +87,9 @@ def place_tone_marks(text: str, *, style: ToneStyle = TONE_STYLE) -> str:
     >>> place_tone_marks("hòa bình, khóa XIII", style="new")
     'hoà bình, khoá XIII'
     """
-    return _SYLLABLE.sub(lambda found: _place_in_syllable(found.group(0), style), text)
+    placed = _SYLLABLE.sub(lambda found: _place_in_syllable(found.group(0), style), text)
+    # A stray combining mark after a moved tone may now compose with its new neighbour.
+    return unicodedata.normalize("NFC", placed)
 
 
 def normalize_text(text: str, *, tone_style: ToneStyle = TONE_STYLE) -> str:

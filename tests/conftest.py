@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from corpus_tools import read_corpus, tokenize_corpus
 
@@ -22,3 +25,10 @@ def seed_docs_by_number(seed_docs):
 def seed_tokens(seed_docs):
     """Each seed's words, lowercased, punctuation dropped, stopwords kept."""
     return tokenize_corpus(seed_docs, lowercase=True)
+
+
+# CI explores the same examples every run, so a landing never hangs on luck; locally
+# hypothesis keeps searching new ones (and remembers failures in .hypothesis/).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
