@@ -8,12 +8,17 @@ digit or symbol: only white space changes, and characters are swapped one for on
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["TONE_STYLE", "normalize_text", "place_tone_marks"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["TONE_STYLE", "normalization_changes", "normalize_text", "place_tone_marks"]
 
 ToneStyle = Literal["old", "new"]
 
@@ -92,6 +97,31 @@ def place_tone_marks(text: str, *, style: ToneStyle = TONE_STYLE) -> str:
     return unicodedata.normalize("NFC", placed)
 
 
+def _fold_spaces(text: str) -> str:
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _OTHER_SPACE.sub(" ", text)
+    return _SPACE_AT_LINE_ENDS.sub("\n", text).strip(" ")
+
+
+def _join_codes(text: str) -> str:
+    return _NUMBERED_CODE.sub(r"\1-", _CODE_SLASH.sub("/", text))
+
+
+def _tighten_punctuation(text: str) -> str:
+    return _SPACE_AFTER_OPENING.sub("", _SPACE_BEFORE_PUNCT.sub("", text))
+
+
+def _steps(tone_style: ToneStyle) -> tuple[tuple[str, Callable[[str], str]], ...]:
+    return (
+        ("compose to NFC", lambda text: unicodedata.normalize("NFC", text)),
+        ("Ð/ð to Đ/đ", lambda text: text.translate(_ETH)),
+        ("unusual spaces", _fold_spaces),
+        ("tone-mark placement", lambda text: place_tone_marks(text, style=tone_style)),
+        ("document codes rejoined", _join_codes),
+        ("spaces around punctuation", _tighten_punctuation),
+    )
+
+
 def normalize_text(text: str, *, tone_style: ToneStyle = TONE_STYLE) -> str:
     """Return ``text`` in the one form that everything downstream counts.
 
@@ -110,13 +140,66 @@ def normalize_text(text: str, *, tone_style: ToneStyle = TONE_STYLE) -> str:
     >>> normalize_text("")
     ''
     """
-    text = unicodedata.normalize("NFC", text).translate(_ETH)
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _OTHER_SPACE.sub(" ", text)
-    text = _SPACE_AT_LINE_ENDS.sub("\n", text).strip(" ")
-    text = place_tone_marks(text, style=tone_style)
-    text = _CODE_SLASH.sub("/", text)
-    text = _NUMBERED_CODE.sub(r"\1-", text)
-    text = _SPACE_BEFORE_PUNCT.sub("", text)
-    text = _SPACE_AFTER_OPENING.sub("", text)
+    for _, step in _steps(tone_style):
+        text = step(text)
     return text
+
+
+def normalization_changes(
+    texts: Iterable[str], *, ids: Iterable[str] | None = None, tone_style: ToneStyle = TONE_STYLE
+) -> pd.DataFrame:
+    """Count what each step of :func:`normalize_text` changed in each text.
+
+    Returns a DataFrame with columns ``doc_id``, ``step``, ``changes`` (the number of
+    places the step changed) and ``example`` (the first change, as ``before → after``
+    with a little context), one row per text and step that changed something.
+
+    Examples
+    --------
+    >>> table = normalization_changes(["Ðảng ủy khoá XIII"])
+    >>> table[["step", "changes", "example"]].to_dict("records")
+    [{'step': 'Ð/ð to Đ/đ', 'changes': 1, 'example': 'Ðảng ủy khoá → Đảng ủy khoá'}, \
+{'step': 'tone-mark placement', 'changes': 1, 'example': 'Đảng ủy khoá XIII → Đảng ủy khóa XIII'}]
+    """
+    import pandas as pd
+
+    rows = []
+    texts = list(texts)
+    ids = [str(i) for i in range(len(texts))] if ids is None else list(ids)
+    for doc_id, text in zip(ids, texts, strict=True):
+        for name, step in _steps(tone_style):
+            changed = step(text)
+            if changed != text:
+                regions = _changed_regions(text, changed)
+                (i1, i2, j1, j2) = regions[0]
+                example = f"{_context(text, i1, i2)} → {_context(changed, j1, j2)}"
+                rows.append(
+                    {"doc_id": doc_id, "step": name, "changes": len(regions), "example": example}
+                )
+            text = changed
+    return pd.DataFrame(rows, columns=["doc_id", "step", "changes", "example"])
+
+
+def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int, int, int, int]]:
+    """Spans that differ, merging changes fewer than ``gap`` characters apart ("QĐ / TW")."""
+    regions: list[list[int]] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if regions and i1 - regions[-1][1] < gap:
+            regions[-1][1], regions[-1][3] = i2, j2
+        else:
+            regions.append([i1, i2, j1, j2])
+    return [tuple(region) for region in regions]  # type: ignore[misc]
+
+
+def _context(text: str, start: int, end: int, *, width: int = 8) -> str:
+    """The changed span with a few characters either side; odd spaces made visible."""
+    left, right = max(0, start - width), min(len(text), end + width)
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    snippet = text[left:right]
+    return snippet.replace("\u00a0", "⍽").replace("\n", "⏎").strip() or "∅"
