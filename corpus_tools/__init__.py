@@ -1,14 +1,27 @@
 """corpus_tools: Vietnamese news text analysis, from messy files to report-ready figures.
 
 The pipeline runs one way: io → normalize → tokenize → features / topics → plots.
-Importing the package loads no model and touches no file.
+Importing the package loads no segmentation model and touches no file. The plotting
+functions live in :mod:`corpus_tools.plots`; only ``save_figure`` is re-exported here.
 """
 
 from __future__ import annotations
 
 from .errors import CorpusError
-from .io import Document, read_corpus
-from .normalize import normalize_text
+from .features import (
+    collocations,
+    document_similarity,
+    document_term_matrix,
+    keyness,
+    keyness_by_document,
+    kwic,
+    term_frequencies,
+    top_tfidf_terms,
+    word_candidates,
+)
+from .io import Document, iter_corpus, read_corpus
+from .normalize import normalization_changes, normalize_text
+from .plots import save_figure
 from .tokenize import (
     load_stopwords,
     load_user_words,
@@ -17,21 +30,51 @@ from .tokenize import (
     tokenize,
     tokenize_corpus,
 )
+from .topics import (
+    TopicModel,
+    choose_k,
+    coherence,
+    compare_with_labels,
+    document_topics,
+    fit_topics,
+    topic_terms,
+    typical_units,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CorpusError",
     "Document",
+    "TopicModel",
+    "choose_k",
+    "coherence",
+    "collocations",
+    "compare_with_labels",
+    "document_similarity",
+    "document_term_matrix",
+    "document_topics",
+    "fit_topics",
+    "iter_corpus",
+    "keyness",
+    "keyness_by_document",
+    "kwic",
     "load_stopwords",
     "load_user_words",
+    "normalization_changes",
     "normalize_text",
     "read_corpus",
+    "save_figure",
     "show_versions",
+    "term_frequencies",
     "text_units",
     "token_to_text",
     "tokenize",
     "tokenize_corpus",
+    "top_tfidf_terms",
+    "topic_terms",
+    "typical_units",
+    "word_candidates",
 ]
 
 

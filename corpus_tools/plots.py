@@ -79,8 +79,14 @@ def font_path() -> str:
     )
 
 
+_HASHED_ID = re.compile(r"(\d+)_[0-9a-f]{12,}")
+
+
 def _label(value: object) -> str:
-    return token_to_text(str(value))
+    """A token with spaces; a scraped file id "000_e38ffd22d5a32227" shortened to "000"."""
+    text = str(value)
+    hashed = _HASHED_ID.fullmatch(text)
+    return hashed.group(1) if hashed else token_to_text(text)
 
 
 def _new_figure(width: float, height: float) -> Figure:

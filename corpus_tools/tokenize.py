@@ -395,12 +395,19 @@ def _split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
-def text_units(docs: Iterable[Document | str], *, unit: Unit = "document") -> list[tuple[str, str]]:
+def text_units(
+    docs: Iterable[Document | str], *, unit: Unit = "document", include_title: bool = True
+) -> list[tuple[str, str]]:
     """Split documents into units of analysis: ``(doc_id, normalised text)`` pairs.
 
     ``"document"`` gives one unit per document, ``"paragraph"`` one per body paragraph,
     ``"sentence"`` one per sentence (split after ``.``, ``!``, ``?`` or ``…`` followed by
     a capital letter or a digit). Plain strings get ids ``"0"``, ``"1"``, ….
+
+    With ``include_title`` (the default) a document's title is analysed with its text,
+    as its first line: the headline is part of what the article says, and a tool that
+    counted the file as it is (Voyant, say) would count it. It is its own paragraph
+    and sentence.
 
     Examples
     --------
@@ -411,7 +418,12 @@ def text_units(docs: Iterable[Document | str], *, unit: Unit = "document") -> li
         raise CorpusError(f"unit must be 'document', 'paragraph' or 'sentence', not {unit!r}")
     units: list[tuple[str, str]] = []
     for number, doc in enumerate(docs):
-        doc_id, text = (doc.doc_id, doc.text) if isinstance(doc, Document) else (str(number), doc)
+        if isinstance(doc, Document):
+            doc_id, text = doc.doc_id, doc.text
+            if include_title and doc.title:
+                text = f"{doc.title}\n{text}"
+        else:
+            doc_id, text = str(number), doc
         text = normalize_text(text)
         if unit == "document":
             units.append((doc_id, text))
@@ -428,6 +440,7 @@ def tokenize_corpus(
     docs: Iterable[Document | str],
     *,
     unit: Unit = "document",
+    include_title: bool = True,
     lowercase: bool = False,
     stopwords: Iterable[str] | None = None,
     keep_punct: bool = False,
@@ -437,16 +450,16 @@ def tokenize_corpus(
 ) -> list[list[str]]:
     """Tokenize many documents; return one token list per unit, in order.
 
-    The units are those of :func:`text_units` with the same ``unit``, so
-    ``text_units(docs, unit=...)[i]`` is the text behind the ``i``-th token list.
-    Options are those of :func:`tokenize`.
+    The units are those of :func:`text_units` with the same ``unit`` and
+    ``include_title``, so ``text_units(docs, unit=...)[i]`` is the text behind the
+    ``i``-th token list. Other options are those of :func:`tokenize`.
 
     Examples
     --------
     >>> tokenize_corpus(["Ban Bí thư họp.", "Cấp ủy các cấp"], lowercase=True)
     [['ban_bí_thư', 'họp'], ['cấp_ủy', 'các', 'cấp']]
     """
-    texts = [text for _, text in text_units(docs, unit=unit)]
+    texts = [text for _, text in text_units(docs, unit=unit, include_title=include_title)]
     options = {
         "lowercase": lowercase,
         "stopwords": _stopword_set(stopwords),

@@ -181,7 +181,9 @@ def test_tokenize_corpus_keeps_order_and_empty_documents():
 
 def test_tokenize_corpus_equals_tokenize_one_by_one(seed_docs):
     batched = tokenize_corpus(seed_docs, batch_size=2)
-    assert batched == [tokenize(doc.text) for doc in seed_docs]
+    assert batched == [tokenize(f"{doc.title or ''}\n{doc.text}") for doc in seed_docs]
+    bodies = tokenize_corpus(seed_docs, include_title=False)
+    assert bodies == [tokenize(doc.text) for doc in seed_docs]
 
 
 @pytest.mark.parametrize("unit", ["document", "paragraph", "sentence"])
@@ -197,9 +199,13 @@ def test_unit_counts_on_the_seeds(seed_docs):
     paragraphs = text_units(seed_docs, unit="paragraph")
     sentences = text_units(seed_docs, unit="sentence")
     assert len(documents) == 5
-    assert len(paragraphs) == sum(len(doc.paragraphs) for doc in seed_docs)
+    # Four seeds have a title, which comes first as a paragraph of its own.
+    assert len(paragraphs) == sum(len(doc.paragraphs) for doc in seed_docs) + 4
+    assert paragraphs[0] == (seed_docs[0].doc_id, seed_docs[0].title)
     assert len(sentences) > len(paragraphs)
     assert [doc_id for doc_id, _ in paragraphs[:4]] == [seed_docs[0].doc_id] * 4
+    untitled = text_units(seed_docs, unit="paragraph", include_title=False)
+    assert len(untitled) == sum(len(doc.paragraphs) for doc in seed_docs)
 
 
 def test_sentences_do_not_split_inside_abbreviations():
