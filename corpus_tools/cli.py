@@ -62,7 +62,11 @@ def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int 
 
     notebook = nbformat.read(path, as_version=4)
     inject_parameters(notebook, parameters)
-    code_cells = [i for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
+    code_cells = [  # numbered as in the notebook on disk, without the injected cell
+        i
+        for i, c in enumerate(notebook.cells)
+        if c.cell_type == "code" and INJECTED_TAG not in c.metadata.get("tags", [])
+    ]
 
     def progress(cell, cell_index, **_):
         number = code_cells.index(cell_index) + 1 if cell_index in code_cells else "?"

@@ -32,6 +32,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from .errors import CorpusError, DuplicateIdError
+from .io import Document
 from .normalize import normalize_text
 from .tokenize import WORD_JOINER, token_to_text
 
@@ -39,12 +40,15 @@ __all__ = [
     "NgramAnalyzer",
     "collocations",
     "document_similarity",
+    "document_table",
     "document_term_matrix",
     "keyness",
     "keyness_by_document",
     "kwic",
     "make_vectorizer",
+    "syllables_and_words",
     "term_frequencies",
+    "tfidf_keyword_matrix",
     "token_analyzer",
     "top_tfidf_terms",
     "word_candidates",
@@ -735,6 +739,115 @@ def keyness_by_document(
     for name, values in columns.items():
         table[name] = values[order]
     return table
+
+
+def tfidf_keyword_matrix(
+    tokens_per_doc: Iterable[Sequence[str]],
+    *,
+    doc_ids: Sequence[str] | None = None,
+    n_top: int = 5,
+) -> pd.DataFrame:
+    """Documents × keywords: the tf·idf of every document's ``n_top`` keywords in every document.
+
+    The columns are the union of each document's top keywords (from
+    :func:`top_tfidf_terms`), in document order; the table is small and dense by
+    construction, ready for a heatmap.
+
+    Examples
+    --------
+    >>> table = tfidf_keyword_matrix([["cán_bộ", "ở"], ["đảng", "ở"]], doc_ids=["a", "b"], n_top=1)
+    >>> table.columns.tolist(), table.index.tolist()
+    (['cán_bộ', 'đảng'], ['a', 'b'])
+    """
+    docs = _as_token_lists(tokens_per_doc)
+    ids = _check_doc_ids(doc_ids, len(docs))
+    keywords = top_tfidf_terms(docs, n_top=n_top, doc_ids=ids)
+    columns = list(dict.fromkeys(keywords["token"]))
+    matrix, vocabulary = document_term_matrix(docs, weighting="tfidf")
+    positions = np.searchsorted(vocabulary, columns)
+    values = matrix[:, positions].toarray()
+    return pd.DataFrame(values, index=pd.Index(ids, name="doc_id"), columns=columns)
+
+
+def syllables_and_words(
+    tokens_per_doc: Iterable[Sequence[str]], *, n_top: int = 15
+) -> pd.DataFrame:
+    """The most frequent syllables beside the most frequent words, to show what
+    segmentation changes: "chức" counted alone hides "tổ chức", "chạy chức", "chức vụ".
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unit`` ("syllable" or "word"), ``rank``, ``term``, ``token``, ``count``.
+
+    Examples
+    --------
+    >>> table = syllables_and_words([["tổ_chức", "chạy_chức", "cán_bộ"]], n_top=1)
+    >>> table[["unit", "term", "count"]].values.tolist()
+    [['syllable', 'chức', 2], ['word', 'chạy chức', 1]]
+    """
+    docs = _as_token_lists(tokens_per_doc)
+    syllable_docs = [
+        [s for token in doc if _is_word(token) for s in _syllables(token)] for doc in docs
+    ]
+    parts = []
+    for unit, unit_docs in (("syllable", syllable_docs), ("word", docs)):
+        table = term_frequencies(unit_docs).head(n_top)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "unit": unit,
+                    "rank": np.arange(1, len(table) + 1),
+                    "term": table["term"].to_numpy(),
+                    "token": table["token"].to_numpy(),
+                    "count": table["count"].to_numpy(),
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def document_table(
+    docs: Sequence[Document], tokens_per_doc: Iterable[Sequence[str]]
+) -> pd.DataFrame:
+    """One row per document: its metadata and size, for the corpus overview.
+
+    ``tokens_per_doc`` are the documents' words (punctuation dropped), aligned with
+    ``docs``. Columns: ``doc_id, title, date, source, byline, paragraphs, syllables,
+    words, distinct_words, lines_removed``.
+
+    Examples
+    --------
+    >>> from corpus_tools.io import Document
+    >>> doc = Document("a", title="Tin", paragraphs=("Bộ Chính trị họp.",))
+    >>> document_table([doc], [["Bộ_Chính_trị", "họp"]])[["doc_id", "syllables", "words"]]
+      doc_id  syllables  words
+    0      a          4      2
+    """
+    token_lists = _as_token_lists(tokens_per_doc)
+    if len(token_lists) != len(docs):
+        raise CorpusError(
+            f"got {len(docs)} documents but {len(token_lists)} token lists; tokenize the same "
+            "documents, one token list each"
+        )
+    return pd.DataFrame(
+        {
+            "doc_id": [doc.doc_id for doc in docs],
+            "title": [doc.title for doc in docs],
+            "date": [doc.date for doc in docs],
+            "source": [doc.source for doc in docs],
+            "byline": [doc.byline for doc in docs],
+            "paragraphs": [len(doc.paragraphs) for doc in docs],
+            "syllables": [
+                sum(len(_syllables(t)) for t in tokens if _is_word(t)) for tokens in token_lists
+            ],
+            "words": [sum(1 for t in tokens if _is_word(t)) for tokens in token_lists],
+            "distinct_words": [
+                len({t.lower() for t in tokens if _is_word(t)}) for tokens in token_lists
+            ],
+            "lines_removed": [len(doc.removed) for doc in docs],
+        }
+    )
 
 
 # --------------------------------------------------------------------------- collocations

@@ -24,10 +24,10 @@ import io as _io
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .errors import (
     BinaryFileError,
@@ -39,6 +39,9 @@ from .errors import (
 )
 from .paths import seeds_dir
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "CLEANING_RULES",
     "Document",
@@ -47,6 +50,8 @@ __all__ = [
     "decode_bytes",
     "iter_corpus",
     "read_corpus",
+    "removed_line_counts",
+    "removed_lines",
 ]
 
 PARAGRAPH_SEPARATOR = "\n"
@@ -443,6 +448,44 @@ def iter_corpus(
             yield _read_text_file(path, path.stem, encoding=encoding, rules=rules)
     else:
         raise FileNotFoundError(f"{path}: no such file or folder")
+
+
+def removed_lines(docs: Iterable[Document]) -> pd.DataFrame:
+    """Every line that cleaning took out of ``docs``: ``doc_id``, ``reason``, ``line``.
+
+    Examples
+    --------
+    >>> doc = Document("a", removed=(("Nguồn VOV", "source line"),))
+    >>> removed_lines([doc]).values.tolist()
+    [['a', 'source line', 'Nguồn VOV']]
+    """
+    import pandas as pd
+
+    rows = [(doc.doc_id, reason, line) for doc in docs for line, reason in doc.removed]
+    return pd.DataFrame(rows, columns=["doc_id", "reason", "line"])
+
+
+def removed_line_counts(docs: Sequence[Document]) -> pd.DataFrame:
+    """Documents × reasons: how many lines cleaning removed from each document, and why.
+
+    Every document has a row, also when nothing was removed from it.
+
+    Examples
+    --------
+    >>> docs = [Document("a", removed=(("Nguồn VOV", "source line"),)), Document("b")]
+    >>> removed_line_counts(docs)
+    reason  source line
+    doc_id
+    a                 1
+    b                 0
+    """
+    import pandas as pd
+
+    table = removed_lines(docs)
+    counts = pd.crosstab(table["doc_id"], table["reason"]) if len(table) else pd.DataFrame()
+    counts = counts.reindex([doc.doc_id for doc in docs], fill_value=0)
+    counts.index.name, counts.columns.name = "doc_id", "reason"
+    return counts.astype("int64")
 
 
 def read_corpus(

@@ -108,6 +108,18 @@ def _bars(ax, labels: Sequence[str], values: Sequence[float], *, title: str | No
         ax.set_title(title)
 
 
+def _empty_figure(title: str | None, message: str) -> Figure:
+    """A figure that says there is nothing to show, instead of failing on empty data."""
+    with matplotlib.rc_context(STYLE):
+        fig = _new_figure(5.0, 2.0)
+        ax = fig.subplots()
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+        if title:
+            ax.set_title(title)
+    return fig
+
+
 def plot_term_bars(
     table: pd.DataFrame,
     *,
@@ -142,6 +154,8 @@ def plot_term_bars(
     (3, 'Bộ Chính trị')
     """
     groups = [(None, table)] if group is None else list(table.groupby(group, sort=False))
+    if table.empty:
+        return _empty_figure(title, "không có dữ liệu để vẽ")
     with matplotlib.rc_context(STYLE):
         rows, cols = _grid(len(groups), ncols if group else 1)
         fig = _new_figure(4.2 * cols, 0.28 * n_top * rows + 1.2 * rows)
@@ -223,6 +237,8 @@ def plot_heatmap(
     'Độ tương đồng'
     """
     values = matrix.to_numpy(dtype=float)
+    if values.size == 0:
+        return _empty_figure(title, "không có dữ liệu để vẽ")
     with matplotlib.rc_context(STYLE):
         fig = _new_figure(
             max(4.5, 0.55 * matrix.shape[1] + 2.5), max(3.0, 0.45 * matrix.shape[0] + 1.8)

@@ -664,6 +664,9 @@ def choose_k(
     same topics and stability would always be 1. The vocabulary and idf come from all
     units, and coherence is counted in all units.
 
+    A k larger than the units each fit sees (or the vocabulary) is skipped, and the
+    reason says so; an error is raised only when no k is left.
+
     Rule: among the ks whose stability is at least ``stability_ratio`` (0.7) times the
     best stability, recommend the one with the highest mean coherence (ties: the
     smaller k). The reason is in ``df.attrs["reason"]``; it warns when the recommended k
@@ -735,8 +738,12 @@ def choose_k(
     n_units, n_terms = matrix.shape
     n_sample = max(1, round(sample_fraction * n_units))
     where = f"each sample ({n_sample} units, sample_fraction={sample_fraction})"
-    for k in ks:
+    # A k that the corpus cannot support is skipped (and said so), unless none is left.
+    feasible = [k for k in ks if k <= min(n_sample, n_terms)]
+    skipped = [k for k in ks if k not in feasible]
+    for k in ks if not feasible else ():
         _check_k(k, n_sample, n_terms, where=where if n_sample < n_units else "the corpus")
+    ks = feasible
     binary = (matrix > 0).astype(np.int64)
 
     rows = []
@@ -787,6 +794,11 @@ def choose_k(
         f"stability is at least {stability_ratio:.0%} of the best ({best_stability:.2f}, "
         f"at k={k_stable}); its own stability is {stab:.2f}"
     )
+    if skipped:
+        reason += (
+            f"; k={', '.join(map(str, skipped))} skipped: more topics than the "
+            f"{min(n_sample, n_terms)} units or terms each fit sees"
+        )
     if len(ks) > 1 and k_best == max(ks):
         reason += "; it is the largest k tried, so try larger ks too"
     elif len(ks) > 1 and k_best == min(ks) and k_best > 2:

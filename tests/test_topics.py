@@ -223,7 +223,7 @@ def test_table_errors(toy_model, call, message):
         ((TOY, []), {}, "distinct numbers of topics"),
         ((TOY, [2, 2]), {}, "distinct numbers of topics"),
         ((TOY, [0, 2]), {}, "at least 1"),
-        ((TOY, [2, 8]), {}, r"more than the 6 units in each sample \(6 units"),
+        ((TOY, [8, 9]), {}, r"more than the 6 units in each sample \(6 units"),
         ((TOY, [2]), {"sample_fraction": 0}, "sample_fraction must be"),
         ((TOY, [2]), {"stability_ratio": 1.5}, "stability_ratio must be"),
         ((TOY, [2]), {"min_df": 4}, "vocabulary is empty"),
@@ -430,6 +430,12 @@ def test_choose_k_finds_planted_themes(seed):
     assert table.loc[table["recommended"], "k"].tolist() == [3]
     assert table["stability"].idxmax() == table["coherence"].idxmax() == 1  # both peak at k=3
     assert compare_with_labels(fit_topics(units, k=3), labels) == {"nmi": 1.0, "ari": 1.0}
+
+
+def test_choose_k_skips_a_k_the_corpus_cannot_support():
+    table = choose_k(TOY, [2, 8])
+    assert table["k"].tolist() == [2]
+    assert "k=8 skipped" in table.attrs["reason"]
 
 
 def test_choose_k_is_repeatable():
