@@ -51,6 +51,7 @@ __all__ = [
     "tfidf_keyword_matrix",
     "token_analyzer",
     "top_tfidf_terms",
+    "unify_case",
     "word_candidates",
 ]
 
@@ -741,6 +742,34 @@ def keyness_by_document(
     return table
 
 
+def unify_case(tokens_per_doc: Iterable[Sequence[str]]) -> list[list[str]]:
+    """Give every word one written form: its most frequent one in the corpus.
+
+    Counting then merges "Công tác" at the start of a sentence with "công tác", as
+    lowercasing would, but tables and figures show "Bộ Chính trị", "Đảng" and
+    "Phạm Minh Chính" as the texts write them. Ties go to the form with fewer capitals.
+
+    Examples
+    --------
+    >>> unify_case([["Bộ_Chính_trị", "Công_tác"], ["bộ_chính_trị", "công_tác", "Bộ_Chính_trị"]])
+    [['Bộ_Chính_trị', 'công_tác'], ['Bộ_Chính_trị', 'công_tác', 'Bộ_Chính_trị']]
+    """
+    docs = _as_token_lists(tokens_per_doc)
+    counts = Counter(token for doc in docs for token in doc)
+    best: dict[str, tuple[int, int, str]] = {}
+    for token, count in counts.items():
+        rank = (count, -sum(c.isupper() for c in token), token)
+        key = token.lower()
+        if (
+            key not in best
+            or rank[:2] > best[key][:2]
+            or (rank[:2] == best[key][:2] and token < best[key][2])
+        ):
+            best[key] = rank
+    form = {key: rank[2] for key, rank in best.items()}
+    return [[form[token.lower()] for token in doc] for doc in docs]
+
+
 def tfidf_keyword_matrix(
     tokens_per_doc: Iterable[Sequence[str]],
     *,
@@ -774,6 +803,7 @@ def syllables_and_words(
 ) -> pd.DataFrame:
     """The most frequent syllables beside the most frequent words, to show what
     segmentation changes: "chức" counted alone hides "tổ chức", "chạy chức", "chức vụ".
+    Syllables are lowercased; words are counted as given.
 
     Returns
     -------
@@ -788,7 +818,7 @@ def syllables_and_words(
     """
     docs = _as_token_lists(tokens_per_doc)
     syllable_docs = [
-        [s for token in doc if _is_word(token) for s in _syllables(token)] for doc in docs
+        [s.lower() for token in doc if _is_word(token) for s in _syllables(token)] for doc in docs
     ]
     parts = []
     for unit, unit_docs in (("syllable", syllable_docs), ("word", docs)):

@@ -31,6 +31,7 @@ from corpus_tools.features import (
     term_frequencies,
     token_analyzer,
     top_tfidf_terms,
+    unify_case,
     word_candidates,
 )
 from corpus_tools.io import read_corpus
@@ -711,3 +712,31 @@ def test_document_similarity_on_seeds(seeds):
     assert np.allclose(np.diag(table), 1)
     assert np.allclose(table, table.T)
     assert ((table.to_numpy() > 0) & (table.to_numpy() <= 1)).all()
+
+
+# --------------------------------------------------------------------------- case
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected"),
+    [
+        # "Đảng" twice against "đảng" once: the capitalised form wins.
+        ([["Đảng", "đảng"], ["Đảng"]], [["Đảng", "Đảng"], ["Đảng"]]),
+        # A sentence-initial capital loses to the usual lowercase form.
+        ([["Công_tác", "công_tác", "công_tác"]], [["công_tác", "công_tác", "công_tác"]]),
+        # A tie goes to the form with fewer capitals.
+        ([["Cán_bộ", "cán_bộ"]], [["cán_bộ", "cán_bộ"]]),
+        ([[], ["ở"]], [[], ["ở"]]),
+    ],
+)
+def test_unify_case(docs, expected):
+    assert unify_case(docs) == expected
+
+
+def test_unify_case_counts_like_lowercase(seeds):
+    _, tokens = seeds  # lowercased
+    words = tokenize_corpus(read_corpus(), stopwords=load_stopwords(), keep_numbers=False)
+    unified = term_frequencies(unify_case(words))
+    lowered = term_frequencies(tokens)
+    assert sorted(unified["count"]) == sorted(lowered["count"])
+    assert "Bộ_Chính_trị" in set(unified["token"])
