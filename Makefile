@@ -28,7 +28,7 @@ test: lint
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 lab: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab
+	cd notebooks && ../$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/segmentation.py ../shared/eval/ud_vtb/vi_vtb-ud-dev.conllu

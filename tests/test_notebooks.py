@@ -82,6 +82,9 @@ def test_executed_notebooks_ran_every_cell_without_error(seeds_run):
             if cell.cell_type == "code":
                 assert cell.execution_count is not None, path.name
                 assert not [o for o in cell.outputs if o.output_type == "error"], path.name
+                for output in cell.outputs:
+                    text = output.get("text", "")
+                    assert not ("Glyph" in text and "missing" in text), (path.name, text)
 
 
 def test_notebooks_folder_is_left_unchanged(seeds_run):
