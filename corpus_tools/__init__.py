@@ -1,12 +1,17 @@
 """corpus_tools: Vietnamese news text analysis, from messy files to report-ready figures.
 
 The pipeline runs one way: io → normalize → tokenize → features / topics → plots.
+Citations of Party documents, people and their roles, and passages shared between
+articles live in :mod:`corpus_tools.references`, :mod:`corpus_tools.entities` and
+:mod:`corpus_tools.reuse`.
+
 Importing the package loads no segmentation model and touches no file. The plotting
 functions live in :mod:`corpus_tools.plots`; only ``save_figure`` is re-exported here.
 """
 
 from __future__ import annotations
 
+from . import entities, references, reuse  # noqa: F401  (subpackages reachable as ct.references, …)
 from .errors import CorpusError
 from .features import (
     collocations,

@@ -46,6 +46,7 @@ __all__ = [
     "CLEANING_RULES",
     "Document",
     "LineRule",
+    "check_unique_ids",
     "clean_lines",
     "decode_bytes",
     "iter_corpus",
@@ -536,12 +537,17 @@ def read_corpus(
             source, text_column=text_column, id_column=id_column, encoding=encoding, rules=rules
         )
     )
-    seen: dict[str, int] = {}
-    for index, document in enumerate(documents):
-        if document.doc_id in seen:
-            raise DuplicateIdError(
-                f"{source}: documents {seen[document.doc_id] + 1} and {index + 1} share the id "
-                f"{document.doc_id!r}; give every document its own id"
-            )
-        seen[document.doc_id] = index
+    check_unique_ids([document.doc_id for document in documents], where=f"{source}: ")
     return documents
+
+
+def check_unique_ids(doc_ids: Iterable[str], *, where: str = "") -> None:
+    """Raise :class:`DuplicateIdError` naming the first two documents that share an id."""
+    seen: dict[str, int] = {}
+    for index, doc_id in enumerate(doc_ids):
+        if doc_id in seen:
+            raise DuplicateIdError(
+                f"{where}documents {seen[doc_id] + 1} and {index + 1} share the id "
+                f"{doc_id!r}; give every document its own id"
+            )
+        seen[doc_id] = index

@@ -15,10 +15,22 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from .io import Document, check_unique_ids
+
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TONE_STYLE", "normalization_changes", "normalize_text", "place_tone_marks"]
+DocumentLike = Document | tuple[str, str] | str
+"""A Document, a ``(doc_id, text)`` pair, or a bare text (its id is its position)."""
+
+__all__ = [
+    "TONE_STYLE",
+    "DocumentLike",
+    "normalization_changes",
+    "normalize_text",
+    "normalized_texts",
+    "place_tone_marks",
+]
 
 ToneStyle = Literal["old", "new"]
 
@@ -192,6 +204,30 @@ def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int
         else:
             regions.append([i1, i2, j1, j2])
     return [tuple(region) for region in regions]  # type: ignore[misc]
+
+
+def normalized_texts(docs: Iterable[DocumentLike]) -> list[tuple[str, str]]:
+    """``(doc_id, normalize_text(body))`` for each document, ids checked to be unique.
+
+    Takes Documents (their body, ``doc.text``, without the title), ``(doc_id, text)``
+    pairs or bare strings (ids ``"0"``, ``"1"``, …). Offsets that the extractors report
+    are into these texts.
+
+    Examples
+    --------
+    >>> normalized_texts([("a", "Ðảng\\u00a0bộ"), "Tỉnh uỷ"])
+    [('a', 'Đảng bộ'), ('1', 'Tỉnh ủy')]
+    """
+    pairs = []
+    for number, doc in enumerate(docs):
+        if isinstance(doc, Document):
+            pairs.append((doc.doc_id, normalize_text(doc.text)))
+        elif isinstance(doc, tuple | list):
+            pairs.append((str(doc[0]), normalize_text(str(doc[1]))))
+        else:
+            pairs.append((str(number), normalize_text(doc)))
+    check_unique_ids(doc_id for doc_id, _ in pairs)
+    return pairs
 
 
 def _context(text: str, start: int, end: int, *, width: int = 8) -> str:

@@ -1,0 +1,270 @@
+"""People with their titles, and organisations: officials found, places and bodies not."""
+
+from __future__ import annotations
+
+import socket
+import unicodedata
+
+import pytest
+
+from corpus_tools import normalize_text
+from corpus_tools.entities import (
+    ORGANIZATIONS,
+    PLACES,
+    Organization,
+    co_mentions,
+    find_organizations,
+    find_people,
+    organizations_table,
+    people_table,
+)
+from corpus_tools.errors import DuplicateIdError
+
+NFD = lambda text: unicodedata.normalize("NFD", text)
+
+
+def people(text: str, **options) -> list[tuple[str, tuple[str, ...]]]:
+    found = find_people([text], **options)
+    return [(row.name, row.roles) for row in found.itertuples()]
+
+
+@pytest.mark.parametrize("use_ner", [True, False])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đó là nhấn mạnh của đồng chí Phạm Minh Chính, Ủy viên Bộ Chính trị, Bí thư Trung "
+            "ương Đảng, Trưởng Ban Tổ chức Trung ương trong buổi làm việc.",
+            [("Phạm Minh Chính", ("Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng",
+                                  "Trưởng Ban Tổ chức Trung ương"))],
+        ),
+        (
+            "đồng chí Trần Quốc Tỏ, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an, nguyên Bí "
+            "thư Tỉnh ủy Thái Nguyên; đồng chí Nguyễn Thanh Hải, Ủy viên Trung ương Đảng, Bí "
+            "thư Tỉnh ủy.",
+            [("Trần Quốc Tỏ", ("Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Công an",
+                               "nguyên Bí thư Tỉnh ủy Thái Nguyên")),
+             ("Nguyễn Thanh Hải", ("Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"))],
+        ),
+        (
+            "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương Nguyễn Thanh Bình cho biết.",
+            [("Nguyễn Thanh Bình", ("Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương",))],
+        ),
+        (
+            "Ủy viên BTV, Trưởng Ban Tổ chức Tỉnh ủy Nguyễn Đức Nguyên báo cáo.",
+            [("Nguyễn Đức Nguyên", ("Ủy viên BTV", "Trưởng Ban Tổ chức Tỉnh ủy"))],
+        ),
+        (
+            "Bí thư Tỉnh ủy Thái Nguyên Nguyễn Thanh Hải phát biểu.",  # a place, then the name
+            [("Nguyễn Thanh Hải", ("Bí thư Tỉnh ủy Thái Nguyên",))],
+        ),
+        (
+            "Đồng chí Trương Thị Mai, Trưởng Ban Tổ chức Trung ương và chiến sỹ Mai Văn Chính, "
+            "Phó Trưởng ban Thường trực Ban Tổ chức Trung ương đồng chủ trì hội nghị.",
+            [("Trương Thị Mai", ("Trưởng Ban Tổ chức Trung ương",)),
+             ("Mai Văn Chính", ("Phó Trưởng ban Thường trực Ban Tổ chức Trung ương",))],
+        ),
+        ("Ông Nguyễn Thanh Bình cũng nhấn mạnh.", [("Nguyễn Thanh Bình", ())]),
+        ("Bà Trương Thị Mai cho biết.", [("Trương Thị Mai", ())]),
+    ],
+)  # fmt: skip
+def test_people_and_roles(text, expected, use_ner):
+    assert people(text, use_ner=use_ner) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Ban Thường vụ Tỉnh ủy Thái Nguyên họp.",
+        "Tiếp tục đề xuất các cơ chế chính sách cho Thái Nguyên phát triển.",
+        "Ban Tổ chức Trung ương tổ chức Hội nghị trực tuyến.",
+        "Ủy Ban Nhân Dân những cấp",
+        "Nhà số 5 đường Trần Phú, tỉnh Thái Bình.",
+        "Thành phố Hồ Chí Minh có nhiều đồng chí tham dự.",
+        "Trường Nguyễn Du khai giảng năm học mới.",  # a school named after a person
+        "làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",  # a name without a sign of a person
+        "Hội nghị giao ban trực tuyến ngành Tổ chức xây dựng Đảng",
+        "Đồng chí Trưởng Ban Tổ chức Trung ương phát biểu.",  # a title, no name
+    ],
+)
+def test_not_people(text):
+    assert people(text) == []
+
+
+def test_forms_of_one_person_merge():
+    found = find_people(
+        [
+            ("a", "Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, phát biểu."),
+            ("b", "chiến sỹ Trương Thị Mai ghi nhận."),
+            ("c", "Theo Trương Thị Mai, hội nghị thành công."),
+        ]
+    )
+    assert found["name"].tolist() == ["Trương Thị Mai"] * 3
+    assert found["honorific"].tolist()[:2] == ["Đồng chí", "chiến sỹ"]
+    assert found.loc[2, "evidence"] == ("known name",)
+    table = people_table(found)
+    assert table.to_dict("records") == [
+        {
+            "name": "Trương Thị Mai",
+            "roles": ("Ủy viên Bộ Chính trị",),
+            "articles": ("a", "b", "c"),
+            "mentions": 3,
+        }
+    ]
+
+
+def test_a_bare_name_alone_is_not_a_person():
+    assert people("Theo Trương Thị Mai, hội nghị thành công.") == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        NFD("Đồng chí Bùi Xuân Hòa, Chủ tịch HĐND tỉnh, báo cáo."),
+        "Ðồng chí Bùi Xuân Hòa, Chủ tịch HĐND tỉnh, báo cáo.",  # Ð for Đ, as in seed 000
+        "Đồng chí\u00a0Bùi Xuân Hoà ,  Chủ tịch HĐND tỉnh , báo cáo.",  # "Hoà", odd spaces
+    ],
+)
+def test_input_forms(raw):
+    found = find_people([raw])
+    assert found[["name", "roles"]].values.tolist() == [["Bùi Xuân Hòa", ("Chủ tịch HĐND tỉnh",)]]
+    text = normalize_text(raw)
+    assert text[found.loc[0, "start"] : found.loc[0, "end"]] == "Bùi Xuân Hòa"
+
+
+def test_empty():
+    found = find_people([])
+    assert found.empty
+    assert list(found.columns) == [
+        "doc_id", "start", "end", "name", "honorific", "roles", "evidence",
+    ]  # fmt: skip
+    assert people_table(found).empty
+    assert co_mentions(found).empty
+    assert find_organizations([""]).empty
+    assert organizations_table(find_organizations([])).empty
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(DuplicateIdError):
+        find_people([("a", "x"), ("a", "y")], use_ner=False)
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban Thường vụ Tỉnh ủy Thái Nguyên họp.", ["Ban Thường vụ Tỉnh ủy Thái Nguyên"]),
+        ("làm việc với Tỉnh ủy Thái Nguyên", ["Tỉnh ủy Thái Nguyên"]),
+        ("Chủ tịch HĐND tỉnh báo cáo", ["Hội đồng nhân dân tỉnh"]),
+        ("những chức vụ HĐND, Ủy Ban Nhân Dân những cấp", ["Hội đồng nhân dân", "Ủy ban nhân dân"]),
+        ("Ban Chấp hành Trung ương Đảng khóa XII", ["Ban Chấp hành Trung ương"]),
+        ("Văn phòng Trung ương Đảng, Ủy ban Kiểm tra Trung ương, Bộ Nội vụ",
+         ["Văn phòng Trung ương Đảng", "Ủy ban Kiểm tra Trung ương", "Bộ Nội vụ"]),
+        ("cấp ủy, chính quyền, Mặt trận Tổ quốc và các tổ chức", ["Mặt trận Tổ quốc Việt Nam"]),
+        ("các tổ chức chính trị xã hội, MTTQ", ["Mặt trận Tổ quốc Việt Nam"]),
+        ("(ảnh: TTXVN)", ["Thông tấn xã Việt Nam"]),
+        ("hội đồng nhân dân các cấp", []),  # lower case: no particular body
+        ("thực hiện Nghị quyết của Trung ương", []),  # "Trung ương" counts only in titles
+        ("Phạm Minh Chính phát biểu", []),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_organizations(text, expected):
+    assert find_organizations([text])["name"].tolist() == expected
+
+
+def test_organization_table_can_be_extended():
+    text = "Giám đốc Sở Nội vụ báo cáo."
+    assert find_organizations([text]).empty
+    extra = Organization("Sở Nội vụ", r"Sở Nội vụ(?:\s+(?P<place>{place}))?")
+    found = find_organizations([text], organizations=(*ORGANIZATIONS, extra))
+    assert found[["start", "end", "name"]].values.tolist() == [[9, 18, "Sở Nội vụ"]]
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def seed_people(seed_docs):
+    """People in the seeds, found with underthesea's tagger while the network is cut."""
+
+    def refuse(*args, **kwargs):
+        raise OSError("network access during find_people")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(socket, "create_connection", refuse)
+        return find_people(seed_docs, use_ner=True)
+
+
+# The officials named in the seeds, with their titles, read off the articles by hand.
+SEED_OFFICIALS = {
+    "Phạm Minh Chính": {"Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng",
+                        "Trưởng Ban Tổ chức Trung ương"},
+    "Mai Văn Chính": {"Ủy viên Trung ương Đảng", "Phó Trưởng Ban Tổ chức Trung ương",
+                      "Phó Trưởng ban Thường trực Ban Tổ chức Trung ương"},
+    "Trần Quốc Tỏ": {"Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Công an",
+                     "nguyên Bí thư Tỉnh ủy Thái Nguyên"},
+    "Nguyễn Thanh Hải": {"Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"},
+    "Bùi Xuân Hòa": {"Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"},
+    "Trương Thị Mai": {"Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng",
+                       "Trưởng Ban Tổ chức Trung ương"},
+    "Ngô Thanh Danh": {"Bí thư Tỉnh ủy", "Trưởng đoàn Đại biểu Quốc hội tỉnh"},
+    "Nguyễn Đức Nguyên": {"Ủy viên BTV", "Trưởng Ban Tổ chức Tỉnh ủy"},
+    "Nguyễn Thanh Bình": {"Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"},
+}  # fmt: skip
+
+
+def test_seed_people_table_lists_the_officials_with_their_roles(seed_people):
+    table = people_table(seed_people).set_index("name")
+    assert set(table.index) == set(SEED_OFFICIALS)
+    for name, roles in SEED_OFFICIALS.items():
+        assert set(table.loc[name, "roles"]) == roles, name
+
+
+def test_seed_people_are_no_places_or_organizations(seed_people):
+    names = set(seed_people["name"])
+    assert not names & set(PLACES)
+    assert not any(name.split()[0] in {"Ban", "Bộ", "Tỉnh", "Ủy", "Hội"} for name in names)
+
+
+def test_seed_mentions(seed_docs, seed_people):
+    texts = {doc.doc_id: normalize_text(doc.text) for doc in seed_docs}
+    for row in seed_people.itertuples():
+        assert texts[row.doc_id][row.start : row.end] == row.name
+    # Every written occurrence of each official's name is a mention.
+    for name in SEED_OFFICIALS:
+        written = sum(text.count(name) for text in texts.values())
+        assert (seed_people["name"] == name).sum() == written, name
+
+
+def test_patterns_alone_find_the_same_people_in_the_seeds(seed_docs, seed_people):
+    without = find_people(seed_docs, use_ner=False)
+    assert without.drop(columns="evidence").equals(seed_people.drop(columns="evidence"))
+
+
+def test_seed_co_mentions(seed_people, seed_docs_by_number):
+    edges = co_mentions(seed_people).set_index(["source", "target"])
+    assert edges.loc[("Mai Văn Chính", "Trương Thị Mai"), "articles"] == (
+        seed_docs_by_number["002"].doc_id,
+    )
+    assert edges.loc[("Mai Văn Chính", "Phạm Minh Chính"), "weight"] == 1
+    assert ("Nguyễn Thanh Bình", "Trương Thị Mai") not in edges.index  # never together
+
+
+def test_seed_organizations(seed_docs, seed_people):
+    orgs = organizations_table(find_organizations(seed_docs)).set_index("name")
+    expected = [
+        "Bộ Chính trị",
+        "Ban Tổ chức Trung ương",
+        "Bộ Công an",
+        "Tỉnh ủy Thái Nguyên",
+        "Ủy ban Kiểm tra Trung ương",
+        "Văn phòng Trung ương Đảng",
+        "Bộ Nội vụ",
+    ]
+    assert set(expected) <= set(orgs.index)
+    assert not set(orgs.index) & set(seed_people["name"])

@@ -1,0 +1,182 @@
+"""Shared passages: reused text found whole, with offsets into both articles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pytest
+
+from corpus_tools import normalize_text
+from corpus_tools.errors import CorpusError, DuplicateIdError
+from corpus_tools.reuse import near_duplicates, overlap_matrix, shared_passages
+
+NFD = lambda text: unicodedata.normalize("NFD", text)
+
+PASSAGE = (
+    "tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu điều động cán bộ"  # 18 words
+)
+
+
+def words(text: str) -> list[str]:
+    return [word.lower() for word in re.findall(r"[^\W_]+", text)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "min_words", "expected"),
+    [
+        # (article a, article b, min_words, words of each shared passage)
+        (f"Hội nghị yêu cầu {PASSAGE}.", f"Bí thư nhấn mạnh: {PASSAGE}.", 8, [18]),
+        (PASSAGE, PASSAGE.upper(), 8, [18]),  # case is ignored
+        ("nhiệm kỳ 2021 – 2026 các tổ chức chính trị - xã hội ở các cấp",
+         "nhiệm kỳ 2021-2026 các tổ chức chính trị xã hội ở các cấp", 8, [14]),  # punctuation
+        (PASSAGE, NFD(PASSAGE), 8, [18]),
+        ("Đảng bộ tỉnh lãnh đạo, chỉ đạo chặt chẽ công tác cán bộ", "Ðảng bộ tỉnh lãnh đạo, "
+         "chỉ đạo chặt chẽ công tác cán bộ", 8, [13]),  # Ð for Đ
+        ("tăng cường siết chặt kỷ luật, kỷ cương", "tăng cường siết chặt kỷ luật", 8, []),  # 6 < 8
+        ("tăng cường siết chặt kỷ luật, kỷ cương", "tăng cường siết chặt kỷ luật", 6, [6]),
+        # a changed word splits a passage in two
+        (PASSAGE, PASSAGE.replace("chủ động", "tích cực"), 4, [10, 6]),
+        # repeated in a: found at each place
+        (f"{PASSAGE}. Một lần nữa, {PASSAGE}.", PASSAGE, 8, [18, 18]),
+        ("Ban Tổ chức Trung ương tổ chức Hội nghị trực tuyến đánh giá công tác quý III/2021.",
+         "Phát huy vai trò của nhân dân trong xây dựng đảng, xây dựng hệ thống chính trị.", 3, []),
+        ("", PASSAGE, 1, []),
+    ],
+)  # fmt: skip
+def test_shared_passages(a, b, min_words, expected):
+    shared = shared_passages([("a", a), ("b", b)], min_words=min_words)
+    assert shared["words"].tolist() == expected
+    text_a, text_b = normalize_text(a), normalize_text(b)
+    for row in shared.itertuples():
+        piece_a, piece_b = text_a[row.start_a : row.end_a], text_b[row.start_b : row.end_b]
+        assert row.text == piece_a
+        assert words(piece_a) == words(piece_b)
+        assert len(words(piece_a)) == row.words
+
+
+def test_unrelated_articles_share_nothing():
+    a = "Ban Thường vụ Tỉnh ủy chỉ đạo chặt chẽ việc chuẩn bị đại hội đảng bộ các cấp."
+    b = "Đại dịch COVID-19 diễn biến phức tạp, ảnh hưởng đến nhiều mặt công tác."
+    assert shared_passages([a, b], min_words=2).empty
+    matrix = overlap_matrix([a, b], min_words=2)
+    assert matrix.loc["0", "1"] == matrix.loc["1", "0"] == 0.0
+
+
+def test_overlap_matrix_counts_words_in_shared_passages():
+    # a: 18 words, all shared; b: 4 + 18 words, 18 shared.
+    matrix = overlap_matrix([("a", PASSAGE), ("b", f"Hội nghị yêu cầu {PASSAGE}"), ("c", "")])
+    assert list(matrix.index) == list(matrix.columns) == ["a", "b", "c"]
+    expected = np.array([[1.0, 1.0, 0.0], [18 / 22, 1.0, 0.0], [0.0, 0.0, 0.0]])
+    np.testing.assert_allclose(matrix.to_numpy(), expected)
+
+
+def test_near_duplicates():
+    original = (
+        "Ban Tổ chức Trung ương sẽ tiếp tục hoàn thiện quy hoạch Ban Chấp hành Trung ương, "
+        "tiến hành quy hoạch Bộ Chính trị, Ban Bí thư nhiệm kỳ mới. " + PASSAGE + "."
+    )
+    edited = original.replace("hoàn thiện", "hoàn chỉnh")  # one word changed
+    other = "Đồng chí Trương Thị Mai đề nghị các cấp ủy tiếp tục tổ chức triển khai."
+    flagged = near_duplicates([("a", original), ("b", edited), ("c", other)], threshold=0.8)
+    assert flagged[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]]
+    # 30 + 18 = 48 words each; word 10 changed leaves passages of 9 and 38 words.
+    assert flagged.loc[0, "passages"] == 2
+    assert flagged.loc[0, ["share_a", "share_b"]].tolist() == pytest.approx([47 / 48, 47 / 48])
+    assert near_duplicates([("a", original), ("c", other)]).empty
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"min_words": 0}, "min_words"),
+        ({"min_words": 2.5}, "min_words"),
+        ({"window": 0}, "window"),
+        ({"max_docs": 1}, "max_docs"),
+    ],
+)
+def test_bad_options(options, message):
+    with pytest.raises(CorpusError, match=message):
+        shared_passages(["a b"], **options)
+
+
+@pytest.mark.parametrize("threshold", [0, 1.5, "0.8"])
+def test_bad_threshold(threshold):
+    with pytest.raises(CorpusError, match="threshold"):
+        near_duplicates(["a b"], threshold=threshold)
+
+
+def test_empty_corpus():
+    assert shared_passages([]).empty
+    assert list(shared_passages([]).columns) == [
+        "doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "words", "text",
+    ]  # fmt: skip
+    assert overlap_matrix([]).shape == (0, 0)
+    assert near_duplicates([""]).empty
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(DuplicateIdError):
+        shared_passages([("a", PASSAGE), ("a", PASSAGE)])
+
+
+def test_boilerplate_in_many_articles_is_skipped():
+    docs = [(str(i), f"Bài số {i}. {PASSAGE}") for i in range(4)]
+    assert len(shared_passages(docs, max_docs=4)) == 6  # every pair of four
+    assert shared_passages(docs, max_docs=3).empty
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def seed_passages(seed_docs):
+    return shared_passages(seed_docs, min_words=8)
+
+
+def _rows(passages, a, b):
+    return passages[(passages["doc_a"] == a.doc_id) & (passages["doc_b"] == b.doc_id)]
+
+
+def test_seed_003_004_share_the_long_passage(seed_passages, seed_docs_by_number):
+    rows = _rows(seed_passages, seed_docs_by_number["003"], seed_docs_by_number["004"])
+    long = rows[rows["text"].str.contains("tiếp tục rà soát quy hoạch cấp ủy các cấp")]
+    assert len(long) == 1
+    row = long.iloc[0]
+    # From "tiếp tục rà soát" to "tham gia cấp ủy, chính quyền": 67 words, and both
+    # articles also share the clause before it ("HĐND các cấp nhiệm kỳ 2021 – 2026").
+    assert row["words"] >= 67
+    assert row["text"].endswith("có đức, có tài tham gia cấp ủy, chính quyền")
+    text_b = normalize_text(seed_docs_by_number["004"].text)
+    assert words(text_b[row["start_b"] : row["end_b"]]) == words(row["text"])
+
+
+def test_seed_000_004_share_the_report_title(seed_passages, seed_docs_by_number):
+    rows = _rows(seed_passages, seed_docs_by_number["000"], seed_docs_by_number["004"])
+    phrase = "Báo cáo tổng kết công tác xây dựng Đảng và thi hành Điều lệ Đảng"
+    with_phrase = rows[rows["text"].str.contains(phrase)]
+    assert len(with_phrase) == 2  # 000 writes it twice, 004 once
+
+
+def test_seed_offsets(seed_docs, seed_passages):
+    texts = {doc.doc_id: normalize_text(doc.text) for doc in seed_docs}
+    for row in seed_passages.itertuples():
+        assert texts[row.doc_a][row.start_a : row.end_a] == row.text
+        assert words(texts[row.doc_b][row.start_b : row.end_b]) == words(row.text)
+
+
+def test_seed_winnowing_still_finds_long_passages(seed_docs, seed_passages):
+    winnowed = shared_passages(seed_docs, min_words=8, window=4)
+    long = seed_passages[seed_passages["words"] >= 8 + 4 - 1]
+    merged = long.merge(winnowed, on=list(long.columns), how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()
+
+
+def test_seeds_have_no_near_duplicates(seed_docs):
+    assert near_duplicates(seed_docs).empty
+    matrix = overlap_matrix(seed_docs)
+    assert (np.diag(matrix) == 1.0).all()
+    # 003 and 004 overlap the most of any pair.
+    off = matrix.to_numpy() * (1 - np.eye(len(seed_docs)))
+    assert np.unravel_index(off.argmax(), off.shape) in {(3, 4), (4, 3)}
