@@ -12,6 +12,7 @@ functions live in :mod:`corpus_tools.plots`; only ``save_figure`` is re-exported
 from __future__ import annotations
 
 from . import entities, references, reuse  # noqa: F401  (subpackages reachable as ct.references, …)
+from .cache import CacheWarning, read_tokens
 from .errors import CorpusError
 from .features import (
     collocations,
@@ -28,6 +29,9 @@ from .io import Document, iter_corpus, read_corpus
 from .normalize import normalization_changes, normalize_text
 from .plots import save_figure
 from .tokenize import (
+    SegmentationError,
+    SkippedDocumentsWarning,
+    iter_tokens,
     load_stopwords,
     load_user_words,
     text_units,
@@ -49,8 +53,11 @@ from .topics import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "CacheWarning",
     "CorpusError",
     "Document",
+    "SegmentationError",
+    "SkippedDocumentsWarning",
     "TopicModel",
     "choose_k",
     "coherence",
@@ -61,6 +68,7 @@ __all__ = [
     "document_topics",
     "fit_topics",
     "iter_corpus",
+    "iter_tokens",
     "keyness",
     "keyness_by_document",
     "kwic",
@@ -69,6 +77,7 @@ __all__ = [
     "normalization_changes",
     "normalize_text",
     "read_corpus",
+    "read_tokens",
     "save_figure",
     "show_versions",
     "term_frequencies",
@@ -98,6 +107,9 @@ def show_versions() -> None:
         "pandas",
         "matplotlib",
         "wordcloud",
+        "pyarrow",
+        "joblib",
+        "networkx",
     ):
         try:
             print(f"{name}: {version(name)}")

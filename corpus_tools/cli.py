@@ -69,7 +69,9 @@ def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int 
     ]
 
     def progress(cell, cell_index, **_):
-        number = code_cells.index(cell_index) + 1 if cell_index in code_cells else "?"
+        if cell_index not in code_cells:
+            return  # the injected parameters
+        number = code_cells.index(cell_index) + 1
         print(f"\r    cell {number}/{len(code_cells)}", end="", file=sys.stderr, flush=True)
 
     client = NotebookClient(

@@ -39,6 +39,7 @@ from .tokenize import WORD_JOINER, token_to_text
 __all__ = [
     "NgramAnalyzer",
     "collocations",
+    "count_matrix",
     "document_similarity",
     "document_table",
     "document_term_matrix",
@@ -768,6 +769,34 @@ def unify_case(tokens_per_doc: Iterable[Sequence[str]]) -> list[list[str]]:
             best[key] = rank
     form = {key: rank[2] for key, rank in best.items()}
     return [[form[token.lower()] for token in doc] for doc in docs]
+
+
+def count_matrix(
+    table: pd.DataFrame, *, rows: str, columns: str, row_order: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Rows × columns counts of a long table (articles × cited documents, people × articles).
+
+    ``row_order`` lists every row to show, in order, also those with no count (an article
+    that cites nothing); columns are ordered by their total, largest first.
+
+    Examples
+    --------
+    >>> mentions = pd.DataFrame({"doc_id": ["a", "a", "b"], "name": ["X", "Y", "X"]})
+    >>> count_matrix(mentions, rows="doc_id", columns="name", row_order=["a", "b", "c"])
+    name    X  Y
+    doc_id
+    a       1  1
+    b       1  0
+    c       0  0
+    """
+    counts = pd.crosstab(table[rows], table[columns]) if len(table) else pd.DataFrame()
+    if row_order is not None:
+        counts = counts.reindex(list(row_order), fill_value=0)
+    if counts.shape[1]:
+        totals = counts.sum(axis=0)
+        counts = counts[sorted(counts.columns, key=lambda c: (-totals[c], str(c)))]
+    counts.index.name, counts.columns.name = rows, columns
+    return counts.astype("int64")
 
 
 def tfidf_keyword_matrix(

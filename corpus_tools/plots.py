@@ -41,6 +41,7 @@ __all__ = [
     "plot_choose_k",
     "plot_grouped_bars",
     "plot_heatmap",
+    "plot_network",
     "plot_rank_frequency",
     "plot_term_bars",
     "plot_wordcloud",
@@ -255,8 +256,9 @@ def plot_heatmap(
         ax.set_yticks(np.arange(matrix.shape[0]), labels=[_label(i) for i in matrix.index])
         ax.spines[:].set_visible(False)
         if annotate and values.size <= 400:
-            middle = np.nanmin(values) + (np.nanmax(values) - np.nanmin(values)) / 2
             for (row, col), value in np.ndenumerate(values):
+                red, green, blue, _ = image.cmap(image.norm(value))
+                dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5  # luminance of the cell
                 ax.text(
                     col,
                     row,
@@ -264,7 +266,7 @@ def plot_heatmap(
                     ha="center",
                     va="center",
                     fontsize=7,
-                    color="white" if value < middle else "black",
+                    color="white" if dark else "black",
                 )
         fig.colorbar(image, ax=ax, label=value_label, shrink=0.8)
         if title:
@@ -419,6 +421,81 @@ def plot_choose_k(table: pd.DataFrame, *, title: str | None = None) -> Figure:
                 ax.axvline(k, color="grey", linestyle="--", linewidth=1)
         if title:
             fig.suptitle(title)
+    return fig
+
+
+def plot_network(
+    edges: pd.DataFrame,
+    *,
+    source: str = "source",
+    target: str = "target",
+    weight: str = "weight",
+    title: str | None = None,
+    random_state: int = 0,
+) -> Figure:
+    """A co-mention network: one node per name, an edge per pair named in one article.
+
+    Edge width follows ``weight``; node size the node's weighted degree. The layout is
+    networkx's spring layout with a fixed ``random_state``, so the picture is the same on
+    every run.
+
+    Examples
+    --------
+    >>> edges = pd.DataFrame({"source": ["Trương Thị Mai", "Trương Thị Mai"],
+    ...                       "target": ["Mai Văn Chính", "Phạm Minh Chính"], "weight": [2, 1]})
+    >>> fig = plot_network(edges, title="Đồng xuất hiện")
+    >>> sorted(t.get_text() for t in fig.axes[0].texts)
+    ['Mai Văn Chính', 'Phạm Minh Chính', 'Trương Thị Mai']
+    """
+    import networkx as nx
+
+    if edges.empty:
+        return _empty_figure(title, "không có cặp nào cùng xuất hiện")
+    graph = nx.from_pandas_edgelist(edges, source, target, edge_attr=weight)
+    # Each connected group laid out on its own and the groups set side by side, largest
+    # first: one spring layout of the whole graph pushes small groups to the corners.
+    positions = {}
+    offset = 0.0
+    groups = sorted(nx.connected_components(graph), key=lambda nodes: (-len(nodes), sorted(nodes)))
+    for nodes in groups:
+        part = graph.subgraph(nodes)
+        width = max(1.0, len(nodes) ** 0.5)
+        layout = nx.spring_layout(part, seed=random_state, weight=weight, scale=width / 2)
+        for node, (x, y) in layout.items():
+            positions[node] = (x + offset + width / 2, y)
+        offset += width + 0.6
+    strength = dict(graph.degree(weight=weight))
+    largest = max(strength.values())
+    with matplotlib.rc_context(STYLE):
+        fig = _new_figure(min(14.0, 3.0 + 1.6 * offset), 5.0)
+        ax = fig.subplots()
+        for a, b, data in graph.edges(data=True):
+            (xa, ya), (xb, yb) = positions[a], positions[b]
+            ax.plot(
+                [xa, xb], [ya, yb], color="#9aa5b1", linewidth=0.8 + 1.6 * data[weight], zorder=1
+            )
+        for node, (x, y) in positions.items():
+            ax.scatter([x], [y], s=120 + 480 * strength[node] / largest, color=BAR_COLOR, zorder=2)
+            ax.annotate(
+                _label(node),
+                (x, y),
+                xytext=(0, 11),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                zorder=3,
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.8,
+                },
+            )
+        ax.set_axis_off()
+        ax.margins(0.15)
+        if title:
+            ax.set_title(title)
     return fig
 
 

@@ -22,19 +22,35 @@ How :func:`tokenize` differs from calling ``underthesea.word_tokenize`` directly
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import logging
+import os
 import re
-from collections.abc import Iterable, Sequence
+import struct
+import threading
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from concurrent.futures import BrokenExecutor, Executor
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .errors import CorpusError
 from .io import Document
 from .normalize import ToneStyle, normalize_text, place_tone_marks
 
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
 __all__ = [
     "SEGMENTER_TONE_STYLE",
     "WORD_JOINER",
+    "SegmentationError",
+    "SkippedDocumentsWarning",
+    "iter_tokens",
     "load_stopwords",
     "load_user_words",
     "text_units",
@@ -436,6 +452,897 @@ def text_units(
     return units
 
 
+# ---------------------------------------------------------------------------------------
+# Fast decoding. underthesea turns every syllable into 43 feature strings (in Rust),
+# copies them to Python and back, and looks each one up in the model: about two thirds of
+# its time. The features of a syllable depend only on the n-grams (n = 1, 2, 3) around
+# it, and news repeats its n-grams, so _FastCRF looks each n-gram's feature weights up
+# once per process and keeps them in arrays. Emission scores are summed in the model's
+# feature order and Viterbi decoding repeats underthesea_core's arithmetic step by step,
+# so the tags are the same, bit for bit (checked when it loads, and by the tests).
+# ---------------------------------------------------------------------------------------
+
+_MODEL_NAME = "ws_crf_vlsp2013_20230727"
+_TEMPLATE = re.compile(r"T\[(-?\d)(?:,(-?\d))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
+_UNIGRAM_FUNCTIONS = ("lower", "isdigit", "istitle", "is_in_dict")
+_UNDERSCORE_RUN = re.compile(r"(_+)")
+_MEMO_LIMITS = {1: 200_000, 2: 500_000, 3: 500_000}
+"""The n-grams whose weights a process keeps; past any limit it starts again empty."""
+
+_SELF_CHECK_LINES = (
+    "Bộ Chính trị họp ở Hà Nội ngày 12/3/2024 , thông qua Quy định 205-QĐ/TW .",
+    "BAN CHẤP HÀNH TRUNG ƯƠNG",
+    "ở",
+    "Tăng cường công tác kiểm tra , giám sát ( lần 2 ) – 100 % đảng viên",
+    "COVID-19 và kinh tế số : GDP tăng 7,08 % , cao nhất từ 2011",
+)
+
+
+def _model_dir() -> Path:
+    from underthesea.pipeline import word_tokenize as underthesea_word_tokenize
+
+    return Path(underthesea_word_tokenize.__file__).parent / "models" / _MODEL_NAME
+
+
+def _read_crfsuite(path: Path) -> tuple[list[str], dict[str, list[float]], list[list[float]]]:
+    """Read a CRFsuite model file: labels, state weights by attribute, transition weights.
+
+    Weights are kept as underthesea_core keeps them: state weights of magnitude at most
+    1e-10 are dropped, and a later feature for the same pair replaces an earlier one.
+    """
+    data = path.read_bytes()
+    header = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
+    magic, size, kind, _, _, n_labels, n_attrs, off_features, off_labels, off_attrs = header[:10]
+    if magic != b"lCRF" or kind != b"FOMC" or size != len(data):
+        raise ValueError(f"{path}: not a CRFsuite model file")
+
+    def strings(offset: int, count: int) -> list[str]:
+        magic, _, _, _, n_backward, off_backward = struct.unpack_from("<4sIIIII", data, offset)
+        if magic != b"CQDB" or n_backward < count:
+            raise ValueError(f"{path}: damaged string table at offset {offset}")
+        out = []
+        entries = struct.unpack_from(f"<{count}I", data, offset + off_backward)
+        for number, entry in enumerate(entries):
+            stored, length = struct.unpack_from("<II", data, offset + entry)
+            if entry == 0 or stored != number:
+                raise ValueError(f"{path}: string {number} is missing or out of order")
+            key = data[offset + entry + 8 : offset + entry + 8 + length]
+            out.append(key.split(b"\0", 1)[0].decode("utf-8"))
+        return out
+
+    labels, attrs = strings(off_labels, n_labels), strings(off_attrs, n_attrs)
+    if len(set(attrs)) != len(attrs):
+        raise ValueError(f"{path}: repeated attribute names")
+    magic, _, n_features = struct.unpack_from("<4sII", data, off_features)
+    if magic != b"FEAT":
+        raise ValueError(f"{path}: no feature table")
+    state: dict[str, list[float]] = {}
+    transitions = [[0.0] * n_labels for _ in range(n_labels)]
+    start = off_features + 12
+    for feature, source, target, weight in struct.iter_unpack(
+        "<IIId", data[start : start + 20 * n_features]
+    ):
+        if feature == 0:
+            row = state.setdefault(attrs[source], [0.0] * n_labels)
+            row[target] = weight if abs(weight) > 1e-10 else 0.0
+        elif feature == 1:
+            transitions[source][target] = weight
+    return labels, state, transitions
+
+
+class _FastCRF:
+    """underthesea's word-segmentation CRF, decoded with per-n-gram weight lookups."""
+
+    def __init__(self, model_dir: Path) -> None:
+        import joblib
+        import numpy as np
+        from underthesea_core import CRFFeaturizer
+
+        self._np = np
+        labels, state, transitions = _read_crfsuite(model_dir / "models.bin")
+        if sorted(labels) != ["B-W", "I-W"]:
+            raise ValueError(f"unexpected labels {labels}")
+        self._inside = labels.index("I-W")
+        self._transitions = transitions
+        syntaxes = joblib.load(model_dir / "features.bin")
+        self._dictionary = joblib.load(model_dir / "dictionary.bin")
+        # Each template: (offset of its first syllable, n, function).
+        self._templates: list[tuple[int, int, str | None]] = []
+        for syntax in syntaxes:
+            found = _TEMPLATE.fullmatch(syntax)
+            if found is None:
+                raise ValueError(f"unsupported feature template {syntax!r}")
+            first = int(found[1])
+            n = (int(found[2]) if found[2] else first) - first + 1
+            if not 1 <= n <= 3 or (found[3] == "isdigit" and n > 1):
+                raise ValueError(f"unsupported feature template {syntax!r}")
+            self._templates.append((first, n, found[3]))
+        weights_by_syntax: dict[str, dict[str, list[float]]] = {s: {} for s in syntaxes}
+        for attr, weights in state.items():
+            syntax, _, value = attr.partition("=")
+            if syntax in weights_by_syntax:
+                weights_by_syntax[syntax][value] = weights
+        self._weights = [weights_by_syntax[s] for s in syntaxes]
+        # The unigram functions come from underthesea_core itself; an n-gram's are built
+        # from its syllables' (the Rust code joins syllables with a space first, and
+        # lower-casing, title case and the dictionary lookup all split at that space).
+        self._unigram_featurizer = CRFFeaturizer(
+            [f"T[0].{name}" for name in _UNIGRAM_FUNCTIONS], self._dictionary
+        )
+        self._by_n = {n: [j for j, t in enumerate(self._templates) if t[1] == n] for n in (1, 2, 3)}
+        self._column = [self._by_n[t[1]].index(j) for j, t in enumerate(self._templates)]
+        self._row_parts = {n: self._prepare_rows(templates) for n, templates in self._by_n.items()}
+        self._reset()
+
+    def _prepare_rows(self, templates: list[int]) -> tuple:
+        """For n-grams of one length: the True/False functions used, a row of weights for
+        each combination of their values, and the weights by text and by lowercase text."""
+        np = self._np
+        functions = [self._templates[j][2] for j in templates]
+        flags = [f for f in ("isdigit", "istitle", "is_in_dict") if f in functions]
+        base = np.zeros((1 << len(flags), len(templates), 2))
+        for code in range(1 << len(flags)):
+            for column, (j, function) in enumerate(zip(templates, functions, strict=True)):
+                if function in flags:
+                    value = "True" if code >> flags.index(function) & 1 else "False"
+                    base[code, column] = self._weights[j].get(value, (0.0, 0.0))
+        plain: dict[str, list] = {}
+        lowered: dict[str, list] = {}
+        for column, (j, function) in enumerate(zip(templates, functions, strict=True)):
+            if function in (None, "lower"):
+                by_text = plain if function is None else lowered
+                for value, weights in self._weights[j].items():
+                    by_text.setdefault(value, []).append((column, weights))
+        return flags, base, (plain, lowered)
+
+    def _reset(self) -> None:
+        """Forget every n-gram; rows 0 and 1 of each table hold BOS and EOS."""
+        np = self._np
+        self._ids: dict[int, dict] = {1: {}, 2: {}, 3: {}}
+        self._syllables: dict[str, tuple[str, bool]] = {}  # syllable -> (lower, title case)
+        self._tables = {}
+        for n, templates in self._by_n.items():
+            table = np.zeros((4096, len(templates), 2))
+            for k, j in enumerate(templates):
+                table[0, k] = self._weights[j].get("BOS", (0.0, 0.0))
+                table[1, k] = self._weights[j].get("EOS", (0.0, 0.0))
+            self._tables[n] = table
+        self._counts = {1: 2, 2: 2, 3: 2}
+
+    def _learn(self, n: int, grams: list) -> None:
+        """Add the weight rows of n-grams not seen before.
+
+        A row starts as the weights its True/False features give (one precomputed row
+        per combination) and then takes the weights of its text and lowercase text.
+        """
+        np = self._np
+        flags, base, patches = self._row_parts[n]
+        codes: list[int] = []
+        texts: list[tuple[str, str]] = []
+        if n == 1:
+            features = self._unigram_featurizer.process([[list(gram)] for gram in grams])
+            for (syllable,), (found,) in zip(grams, features, strict=True):
+                values = dict(f.split("=", 1) for f in found)
+                lower = values["T[0].lower"]
+                self._syllables[syllable] = (lower, values["T[0].istitle"] == "True")
+                texts.append((syllable, lower))
+                codes.append(
+                    sum(1 << i for i, f in enumerate(flags) if values[f"T[0].{f}"] == "True")
+                )
+        else:
+            syllables = self._syllables
+            for gram in grams:
+                parts = [syllables[s] for s in gram]
+                lower = " ".join([part[0] for part in parts])
+                truth = {
+                    "istitle": all(part[1] for part in parts),
+                    "is_in_dict": lower in self._dictionary,
+                }
+                texts.append((" ".join(gram), lower))
+                codes.append(sum(1 << i for i, f in enumerate(flags) if truth[f]))
+        rows = base[np.asarray(codes, dtype=np.int64)]
+        plain, lowered = patches
+        for row, (text, lower) in zip(rows, texts, strict=True):
+            for column, weights in plain.get(text, ()):
+                row[column] = weights
+            for column, weights in lowered.get(lower, ()):
+                row[column] = weights
+        count, table = self._counts[n], self._tables[n]
+        end = count + len(rows)
+        if end > len(table):
+            grown = np.zeros((max(end, 2 * len(table)), *table.shape[1:]))
+            grown[:count] = table[:count]
+            self._tables[n] = table = grown
+        table[count:end] = rows
+        ids = self._ids[n]
+        for offset, gram in enumerate(grams):
+            ids[gram if n > 1 else gram[0]] = count + offset
+        self._counts[n] = end
+
+    def begins(self, feeds: Sequence[Sequence[str]]) -> list[list[bool]]:
+        """For each line's syllables, whether each one begins a word."""
+        np = self._np
+        if any(self._counts[n] > limit for n, limit in _MEMO_LIMITS.items()):
+            self._reset()
+        tokens = [syllable for feed in feeds for syllable in feed]
+        total = len(tokens)
+        bounds = []
+        position = 0
+        for feed in feeds:
+            bounds.append((position, position + len(feed)))
+            position += len(feed)
+        if total == 0:
+            return [[] for _ in feeds]
+        lengths = np.fromiter((b - a for a, b in bounds), np.int64, len(bounds))
+        starts = np.repeat(np.fromiter((a for a, _ in bounds), np.int64, len(bounds)), lengths)
+        ends = starts + np.repeat(lengths, lengths)
+        grams: dict[int, np.ndarray] = {}
+        for n in (1, 2, 3):
+            if n == 1:
+                keys: list = tokens
+            else:
+                keys = []
+                for a, b in bounds:
+                    if b - a >= n:
+                        slices = (tokens[a + i : b - n + 1 + i] for i in range(n))
+                        keys.extend(zip(*slices, strict=True))
+                    keys.extend([None] * min(n - 1, b - a))  # runs past the line's end
+            ids = self._ids[n]
+            new = [key for key in dict.fromkeys(keys) if key is not None and key not in ids]
+            if new:
+                self._learn(n, new if n > 1 else [(s,) for s in new])
+            get = ids.get
+            grams[n] = np.fromiter((get(key, 1) for key in keys), np.int64, total)
+        # underthesea_core: a template whose first syllable is before the line is BOS,
+        # one that runs past its end is EOS.
+        here = np.arange(total)
+        rows_by_shift: dict[tuple[int, int], np.ndarray] = {}
+        score0, score1 = np.zeros(total), np.zeros(total)  # labels 0 and 1
+        for j, (first, n, _) in enumerate(self._templates):
+            rows = rows_by_shift.get((first, n))
+            if rows is None:
+                there = here + first
+                inside = (there >= starts) & (there < ends)
+                rows = np.where(there < starts, 0, 1)
+                rows[inside] = grams[n][there[inside]]
+                rows_by_shift[(first, n)] = rows
+            table, column = self._tables[n], self._column[j]
+            score0 += table[rows, column, 0]
+            score1 += table[rows, column, 1]
+        e0, e1 = score0.tolist(), score1.tolist()
+        return [self._viterbi(e0, e1, a, b) for a, b in bounds]
+
+    def _viterbi(self, e0: list[float], e1: list[float], a: int, b: int) -> list[bool]:
+        """underthesea_core's Viterbi for two labels: the same operations in the same order.
+
+        ``e0`` and ``e1`` are the emission scores of labels 0 and 1 for the syllables
+        ``a`` to ``b``; ties go to the lower label, as in Rust. Returns word beginnings.
+        """
+        if a == b:
+            return []
+        (t00, t01), (t10, t11) = self._transitions
+        s0, s1 = e0[a], e1[a]
+        back = []
+        for position in range(a + 1, b):
+            x0, x1 = s0 + t00, s1 + t10
+            n0, p0 = (x1, 1) if x1 > x0 else (x0, 0)
+            x0, x1 = s0 + t01, s1 + t11
+            n1, p1 = (x1, 1) if x1 > x0 else (x0, 0)
+            s0, s1 = n0 + e0[position], n1 + e1[position]
+            back.append((p0, p1))
+        label = 1 if s1 > s0 else 0
+        labels = [label]
+        for p0, p1 in reversed(back):
+            label = p1 if label else p0
+            labels.append(label)
+        inside = self._inside
+        return [label != inside for label in reversed(labels)]
+
+
+_fast_crf: _FastCRF | None = None
+_fast_crf_unavailable = False
+_fast_crf_lock = threading.RLock()
+
+
+def _load_fast_crf() -> _FastCRF | None:
+    """Build the fast decoder once per process, after checking it against underthesea.
+
+    Returns None, with a warning, when the installed model cannot be read this way (a
+    new underthesea release, say); segmentation then uses underthesea's own tagger.
+    """
+    global _fast_crf, _fast_crf_unavailable
+    with _fast_crf_lock:
+        if _fast_crf is None and not _fast_crf_unavailable:
+            model = _load_model()
+            feeds = [
+                [_segmenter_form(line[s:e]) for s, e, _ in _pretokenize(line)]
+                for line in _SELF_CHECK_LINES
+            ]
+            expected = [
+                [tag != "I-W" for tag in model.estimator.tag(features)]
+                for features in model.featurizer.process([[[s] for s in f] for f in feeds])
+            ]
+            try:
+                crf = _FastCRF(_model_dir())
+                if crf.begins(feeds) != expected:
+                    raise ValueError("its tags differ from underthesea's on the check lines")
+            except Exception as error:  # any failure means: do not use it
+                _fast_crf_unavailable = True
+                warnings.warn(
+                    f"corpus_tools: segmenting with underthesea's own tagger, about three "
+                    f"times slower, because the fast decoder cannot read this model: {error}",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+            else:
+                _fast_crf = crf
+        return _fast_crf
+
+
+@lru_cache(maxsize=1 << 17)
+def _segmenter_form(piece: str) -> str:
+    return place_tone_marks(piece, style=SEGMENTER_TONE_STYLE)
+
+
+def _spans_from_begins(
+    line: str,
+    pieces: list[tuple[int, int, bool]],
+    begins: list[bool],
+    index: dict[str, tuple[tuple[str, ...], ...]],
+) -> list[tuple[int, int]]:
+    """Turn the model's word beginnings into word spans, as :func:`_segment_lines` does."""
+    if not pieces:
+        return []
+    begins[0] = True
+    for i, (_, _, atomic) in enumerate(pieces):
+        if atomic:  # an atomic piece stands alone
+            begins[i] = True
+            if i + 1 < len(pieces):
+                begins[i + 1] = True
+    if index:
+        _apply_user_words(line, pieces, begins, index)
+    spans: list[tuple[int, int]] = []
+    for (start, end, _), begin in zip(pieces, begins, strict=True):
+        if begin:
+            spans.append((start, end))
+        else:
+            spans[-1] = (spans[-1][0], end)
+    return spans
+
+
+def _pieces(line: str) -> list[tuple[int, int, bool]]:
+    """:func:`_pretokenize`, without splitting pieces that hold no ``_``."""
+    pieces: list[tuple[int, int, bool]] = []
+    append = pieces.append
+    for found in _pretokenizer.finditer(line):  # type: ignore[union-attr]
+        text = found.group(0)
+        if not text:
+            continue
+        start, end = found.span()
+        if found.group("atomic"):
+            append((start, end, True))
+        elif "_" not in text:
+            append((start, end, False))
+        else:
+            for part in _UNDERSCORE_RUN.split(text):
+                if part:
+                    append((start, start + len(part), part.startswith("_")))
+                    start += len(part)
+    return pieces
+
+
+def _segment_lines_fast(
+    lines: Sequence[str], user_words: tuple[str, ...]
+) -> list[list[tuple[int, int]]]:
+    """:func:`_segment_lines` with the fast decoder: the same spans, several times sooner."""
+    crf = _load_fast_crf()
+    if crf is None:
+        return _segment_lines(lines, user_words)
+    pieces_per_line = [_pieces(line) for line in lines]
+    feeds = [
+        [_segmenter_form(line[s:e]) for s, e, _ in pieces]
+        for line, pieces in zip(lines, pieces_per_line, strict=True)
+    ]
+    with _fast_crf_lock:
+        begins_per_line = crf.begins(feeds)
+    index = _user_word_index(user_words)
+    return [
+        _spans_from_begins(line, pieces, begins, index)
+        for line, pieces, begins in zip(lines, pieces_per_line, begins_per_line, strict=True)
+    ]
+
+
+def _segment_units(texts: Sequence[str], user_words: tuple[str, ...]) -> list[list[str]]:
+    """Word-segment normalised texts (as :func:`text_units` gives them); no filtering.
+
+    The same as the segmentation inside :func:`tokenize_texts`, which normalises first:
+    :func:`~corpus_tools.normalize.normalize_text` is idempotent. A line that occurs
+    several times in the batch is segmented once.
+    """
+    lines_per_text = [text.split("\n") for text in texts]
+    unique = list(dict.fromkeys(line for lines in lines_per_text for line in lines))
+    spans = dict(zip(unique, _segment_lines_fast(unique, user_words), strict=True))
+    return [
+        [_word(line, s, e) for line in lines for s, e in spans[line]] for lines in lines_per_text
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Cache keys. The segmenter's version is a hash of underthesea's and underthesea_core's
+# versions and of the source of this module and of normalize.py, so any change to either
+# starts a new cache. A unit's key holds only the user words that could occur in it, so
+# changing the word list re-segments just the units that hold an added or removed word.
+# ---------------------------------------------------------------------------------------
+
+
+def _blake(*parts: bytes, base: hashlib._Hash | None = None) -> hashlib._Hash:
+    """BLAKE2b (16 bytes) of length-prefixed ``parts``, continuing ``base`` if given."""
+    digest = hashlib.blake2b(digest_size=16) if base is None else base.copy()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+@lru_cache(maxsize=1)
+def _segmenter_version() -> bytes:
+    from importlib.metadata import version
+
+    from . import normalize
+
+    parts = [_encode(f"{name} {version(name)}") for name in ("underthesea", "underthesea-core")]
+    parts += [Path(module).read_bytes() for module in (normalize.__file__, __file__)]
+    return _blake(*parts).digest()
+
+
+@lru_cache(maxsize=64)
+def _user_word_syllables(user_words: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each distinct user word (canonical, lowercase) and its case-folded syllables."""
+    index = _user_word_index(user_words)
+    words = sorted({" ".join(seq) for seqs in index.values() for seq in seqs})
+    return tuple((word, frozenset(syl.casefold() for syl in word.split(" "))) for word in words)
+
+
+@lru_cache(maxsize=64)
+def _doc_hasher(unit: Unit, user_words: tuple[str, ...]) -> hashlib._Hash:
+    words = _blake(*(_encode(word) for word, _ in _user_word_syllables(user_words))).digest()
+    return _blake(b"doc", _segmenter_version(), _encode(unit), words)
+
+
+@lru_cache(maxsize=1)
+def _unit_hasher() -> hashlib._Hash:
+    return _blake(b"unit", _segmenter_version())
+
+
+def _doc_key(source: str, unit: Unit, user_words: tuple[str, ...]) -> bytes:
+    """Key a document by its text (title included), the unit kind and the whole word list."""
+    return _blake(_encode(source), base=_doc_hasher(unit, user_words)).digest()
+
+
+def _unit_key(text: str, user_words: tuple[str, ...]) -> bytes:
+    """Key a normalised unit by its text and the user words that could match in it.
+
+    A user word can match only if each of its syllables occurs in the text, compared
+    case-folded (``casefold`` is context-free and ``casefold(lower(c)) == casefold(c)``
+    for every character, so this never misses a match the segmenter would make).
+    """
+    words = _user_word_syllables(user_words)
+    relevant: list[bytes] = []
+    if words:
+        folded = text.casefold()
+        present: dict[str, bool] = {}
+        for word, syllables in words:
+            if all(
+                present[s] if s in present else present.setdefault(s, s in folded)
+                for s in syllables
+            ):
+                relevant.append(_encode(word))
+    return _blake(_encode(text), *relevant, base=_unit_hasher()).digest()
+
+
+# ---------------------------------------------------------------------------------------
+# Runs over a corpus: pure per-document functions, run in batches in this process or in
+# joblib's loky worker processes (each loads the model once), and results put back in
+# input order. A document that fails, or kills its worker, is found by running its batch
+# again one document at a time.
+# ---------------------------------------------------------------------------------------
+
+OnError = Literal["raise", "skip"]
+
+logger = logging.getLogger("corpus_tools")
+
+
+class SegmentationError(CorpusError):
+    """A document could not be segmented; the message names it and says why."""
+
+
+class SkippedDocumentsWarning(UserWarning):
+    """Documents were skipped (``on_error="skip"``); ``skipped`` lists ``(doc_id, why)``."""
+
+    def __init__(self, skipped: Sequence[tuple[str, str]]) -> None:
+        self.skipped = list(skipped)
+        shown = "; ".join(f"{doc_id}: {why}" for doc_id, why in self.skipped[:5])
+        more = f" and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
+        super().__init__(
+            f"skipped {len(self.skipped)} document(s) that could not be segmented "
+            f"(their units are missing from the output): {shown}{more}"
+        )
+
+
+class _Failure(NamedTuple):
+    """Stands in for the result of an item that raised."""
+
+    message: str
+
+
+def _fatal(error: BaseException) -> bool:
+    return isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+def _isolated(function: Callable[..., list], items: list, *args: object) -> list:
+    """``function(items, *args)``; if it raises, item by item, failures as :class:`_Failure`.
+
+    Catches every error but interrupts: a panic in underthesea's Rust code arrives as
+    ``pyo3_runtime.PanicException``, which derives from BaseException.
+    """
+    try:
+        return function(items, *args)
+    except BaseException as error:
+        if _fatal(error):
+            raise
+        if len(items) == 1:
+            return [_Failure(f"{type(error).__name__}: {error}"[:1000])]
+    out = []
+    for item in items:
+        try:
+            out.extend(function([item], *args))
+        except BaseException as error:
+            if _fatal(error):
+                raise
+            out.append(_Failure(f"{type(error).__name__}: {error}"[:1000]))
+    return out
+
+
+def _document_source(number: int, doc: Document | str, include_title: bool) -> tuple[str, str]:
+    """``(doc_id, text)``: the text that :func:`text_units` splits, not yet normalised."""
+    if isinstance(doc, Document):
+        text = doc.text
+        if include_title and doc.title:
+            text = f"{doc.title}\n{text}"
+        return doc.doc_id, text
+    return str(number), doc
+
+
+def _document_units(source: str, unit: Unit) -> list[str]:
+    return [text for _, text in text_units([source], unit=unit)]
+
+
+def _segment_sources(
+    sources: Sequence[str], unit: Unit, user_words: tuple[str, ...]
+) -> list[list[list[str]]]:
+    """Each document's units, word-segmented: the pure per-document function."""
+    units = [_document_units(source, unit) for source in sources]
+    words = iter(_segment_units([text for texts in units for text in texts], user_words))
+    return [[next(words) for _ in texts] for texts in units]
+
+
+def _work_sources(sources: list[str], unit: Unit, user_words: tuple[str, ...]) -> list:
+    return _isolated(_segment_sources, sources, unit, user_words)
+
+
+def _work_units(texts: list[str], user_words: tuple[str, ...]) -> list:
+    return _isolated(_segment_units, texts, user_words)
+
+
+def _word_filter(
+    *,
+    lowercase: bool,
+    stopwords: frozenset[str] | None,
+    keep_punct: bool,
+    keep_numbers: bool,
+) -> Callable[[list[str]], list[str]]:
+    """:func:`_filter` with these options, remembering each word's fate."""
+    memo: dict[str, str | None] = {}  # a word, or None if it is dropped
+
+    def keep(words: list[str]) -> list[str]:
+        try:
+            return list(filter(None, map(memo.__getitem__, words)))
+        except KeyError:
+            pass
+        if len(memo) > 1_000_000:
+            memo.clear()
+        for word in words:
+            if word not in memo:
+                kept = _filter(
+                    [word],
+                    lowercase=lowercase,
+                    stopwords=stopwords,
+                    keep_punct=keep_punct,
+                    keep_numbers=keep_numbers,
+                )
+                memo[word] = kept[0] if kept and kept[0] else None  # words are never ""
+        return list(filter(None, map(memo.__getitem__, words)))
+
+    return keep
+
+
+def _worker_count(n_jobs: int | None) -> int:
+    from joblib import cpu_count
+
+    if n_jobs is None:
+        return 1
+    if not isinstance(n_jobs, int) or n_jobs == 0:
+        raise CorpusError(f"n_jobs must be a positive or negative int, not {n_jobs!r}")
+    return n_jobs if n_jobs > 0 else max(cpu_count() + 1 + n_jobs, 1)
+
+
+class _Doc:
+    __slots__ = ("doc_id", "doc_key", "failure", "unit_keys", "words")
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.doc_key: bytes | None = None
+        self.unit_keys: list[bytes] = []
+        self.words: list[list[str] | None] | None = None  # None: not known yet
+        self.failure: str | None = None
+
+
+class _Batch:
+    """Documents in input order and the work that completes them."""
+
+    __slots__ = ("args", "docs", "function", "future", "items", "results", "targets")
+
+    def __init__(self) -> None:
+        self.docs: list[_Doc] = []
+        self.function: Callable[..., list] | None = None
+        self.items: list[str] = []
+        self.args: tuple = ()
+        self.targets: list[list[tuple[_Doc, int | None]]] = []  # where each item's result goes
+        self.future = None
+        self.results: list | None = None
+
+
+class _Run:
+    def __init__(
+        self,
+        *,
+        unit: Unit,
+        include_title: bool,
+        user_words: tuple[str, ...],
+        keep: Callable[[list[str]], list[str]],
+        workers: int,
+        cache_dir: str | os.PathLike[str] | None,
+        on_error: OnError,
+        batch_size: int,
+    ) -> None:
+        self.unit, self.include_title, self.user_words = unit, include_title, user_words
+        self.keep, self.workers, self.on_error = keep, workers, on_error
+        self.batch_size = batch_size
+        self.cache = None
+        if cache_dir is not None:
+            from .cache import TokenCache
+
+            self.cache = TokenCache(cache_dir)
+        self.skipped: list[tuple[str, str]] = []
+        self.work_sources: Callable[..., list] = _work_sources
+        self.work_units: Callable[..., list] = _work_units
+
+    # -- preparing a batch in this process -----------------------------------------------
+    def prepare(self, numbered: list[tuple[int, Document | str]]) -> _Batch:
+        batch = _Batch()
+        sources: list[str] = []
+        for number, doc in numbered:
+            doc_id, source = _document_source(number, doc, self.include_title)
+            state = _Doc(doc_id)
+            batch.docs.append(state)
+            if self.cache is None:
+                sources.append(source)
+                batch.targets.append([(state, None)])
+                continue
+            try:
+                state.doc_key = _doc_key(source, self.unit, self.user_words)
+                cached = self.cache.get_doc(state.doc_key)
+                if cached is not None:
+                    state.words = cached
+                    continue
+                texts = _document_units(source, self.unit)
+                state.unit_keys = [_unit_key(text, self.user_words) for text in texts]
+            except Exception as error:  # reported by doc id
+                state.failure = f"{type(error).__name__}: {error}"
+                continue
+            state.words = [self.cache.get_unit(key) for key in state.unit_keys]
+            seen: dict[bytes, int] = {}
+            for position, (key, text) in enumerate(zip(state.unit_keys, texts, strict=True)):
+                if state.words[position] is None:
+                    if key not in seen:
+                        seen[key] = len(batch.items)
+                        batch.items.append(text)
+                        batch.targets.append([])
+                    batch.targets[seen[key]].append((state, position))
+        if self.cache is None:
+            batch.function, batch.items, batch.args = (
+                self.work_sources,
+                sources,
+                (self.unit, self.user_words),
+            )
+        elif batch.items:
+            batch.function, batch.args = self.work_units, (self.user_words,)
+        return batch
+
+    # -- running it ---------------------------------------------------------------------
+    def submit(self, batch: _Batch, executor: object | None) -> None:
+        if batch.function is None or not batch.items:
+            batch.results = []
+        elif executor is None:
+            batch.results = batch.function(batch.items, *batch.args)
+        else:
+            batch.future = executor.submit(batch.function, batch.items, *batch.args)  # type: ignore[attr-defined]
+
+    def results(self, batch: _Batch) -> list:
+        if batch.results is None:
+            try:
+                batch.results = batch.future.result()  # type: ignore[union-attr]
+            except BrokenExecutor:
+                batch.results = self.rerun_alone(batch)
+        return batch.results
+
+    def rerun_alone(self, batch: _Batch) -> list:
+        """A worker died: run the batch alone, then each item alone, to find the culprit.
+
+        (Every batch in flight when a worker dies fails with it, whichever one killed it.)
+        """
+        if len(batch.items) > 1:
+            try:
+                executor = _executor(self.workers)
+                return executor.submit(batch.function, batch.items, *batch.args).result()
+            except BrokenExecutor:
+                pass
+        out = []
+        for item in batch.items:
+            try:
+                future = _executor(self.workers).submit(batch.function, [item], *batch.args)
+                out.extend(future.result())
+            except BrokenExecutor as error:
+                reason = str(error).strip().split("\n")[0]
+                out.append(_Failure(f"its worker process died ({reason})"))
+        return out
+
+    def finish(self, batch: _Batch) -> Iterator[tuple[str, list[str]]]:
+        for result, targets in zip(self.results(batch), batch.targets, strict=True):
+            for state, position in targets:
+                if isinstance(result, _Failure):
+                    state.failure = state.failure or result.message
+                elif position is None:
+                    state.words = result
+                else:
+                    state.words[position] = result  # type: ignore[index]
+        for state in batch.docs:
+            if state.failure is not None:
+                self.fail(state)
+                continue
+            if self.cache is not None and state.unit_keys:
+                self.cache.add(state.doc_id, state.doc_key, state.unit_keys, state.words)  # type: ignore[arg-type]
+            elif self.cache is not None and state.words == [] and state.doc_key is not None:
+                self.cache.add(state.doc_id, state.doc_key, [], [])
+            for words in state.words:  # type: ignore[union-attr]
+                yield state.doc_id, self.keep(words)  # type: ignore[arg-type]
+
+    def fail(self, state: _Doc) -> None:
+        if self.on_error == "raise":
+            raise SegmentationError(
+                f"document {state.doc_id!r} could not be segmented: {state.failure}; "
+                "pass on_error='skip' to go on without it"
+            )
+        logger.warning("skipped document %r: %s", state.doc_id, state.failure)
+        self.skipped.append((state.doc_id, state.failure or ""))
+
+    def __call__(
+        self, docs: Iterable[Document | str], *, progress: bool
+    ) -> Iterator[tuple[str, list[str]]]:
+        bar = _progress_bar(docs, progress)
+        executor = _executor(self.workers) if self.workers > 1 else None
+        in_flight = 2 * self.workers
+        window: deque[_Batch] = deque()
+        numbered = enumerate(docs)
+        try:
+            while True:
+                chunk = list(itertools.islice(numbered, self.batch_size))
+                if chunk:
+                    batch = self.prepare(chunk)
+                    self.submit(batch, executor)
+                    window.append(batch)
+                while window and (
+                    not chunk
+                    or len(window) > in_flight
+                    or window[0].future is None
+                    or window[0].future.done()
+                ):
+                    batch = window.popleft()
+                    yield from self.finish(batch)
+                    bar.update(len(batch.docs))
+                if not chunk:
+                    break
+        finally:
+            for batch in window:
+                if batch.future is not None:
+                    batch.future.cancel()
+            if self.cache is not None:
+                self.cache.flush()
+            bar.close()
+        if self.skipped:
+            warnings.warn(SkippedDocumentsWarning(self.skipped), stacklevel=3)
+
+
+def _executor(workers: int) -> Executor:
+    """joblib's loky executor: reused between calls, so workers keep their loaded model."""
+    from joblib.externals.loky import get_reusable_executor
+
+    return get_reusable_executor(max_workers=workers, timeout=300)
+
+
+def _progress_bar(docs: Iterable[object], progress: bool) -> tqdm:
+    from tqdm import tqdm
+
+    total = len(docs) if isinstance(docs, Sized) else None
+    return tqdm(total=total, unit="doc", desc="tokenize", disable=not progress, delay=1.0)
+
+
+def iter_tokens(
+    docs: Iterable[Document | str],
+    *,
+    unit: Unit = "document",
+    include_title: bool = True,
+    lowercase: bool = False,
+    stopwords: Iterable[str] | None = None,
+    keep_punct: bool = False,
+    keep_numbers: bool = True,
+    user_words: Iterable[str] | None = None,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+    on_error: OnError = "raise",
+    progress: bool = True,
+    batch_size: int = 64,
+) -> Iterator[tuple[str, list[str]]]:
+    """Tokenize documents one batch at a time; yield ``(doc_id, tokens)`` for each unit.
+
+    Takes the arguments of :func:`tokenize_corpus` and yields its token lists, in the
+    same order, each with the id of its document, while reading ``docs`` lazily: with
+    :func:`~corpus_tools.io.iter_corpus` neither the texts nor the tokens of a large
+    corpus are ever all in memory. Plain strings get ids ``"0"``, ``"1"``, ….
+
+    Examples
+    --------
+    >>> list(iter_tokens(["Ban Bí thư họp.", "Cấp ủy các cấp"], lowercase=True))
+    [('0', ['ban_bí_thư', 'họp']), ('1', ['cấp_ủy', 'các', 'cấp'])]
+    """
+    if unit not in ("document", "paragraph", "sentence"):
+        raise CorpusError(f"unit must be 'document', 'paragraph' or 'sentence', not {unit!r}")
+    if on_error not in ("raise", "skip"):
+        raise CorpusError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise CorpusError(f"batch_size must be a positive int, not {batch_size!r}")
+    run = _Run(
+        unit=unit,
+        include_title=include_title,
+        user_words=_user_words_tuple(user_words),
+        keep=_word_filter(
+            lowercase=lowercase,
+            stopwords=_stopword_set(stopwords),
+            keep_punct=keep_punct,
+            keep_numbers=keep_numbers,
+        ),
+        workers=_worker_count(n_jobs),
+        cache_dir=cache_dir,
+        on_error=on_error,
+        batch_size=batch_size,
+    )
+    return run(docs, progress=progress)
+
+
 def tokenize_corpus(
     docs: Iterable[Document | str],
     *,
@@ -447,27 +1354,61 @@ def tokenize_corpus(
     keep_numbers: bool = True,
     user_words: Iterable[str] | None = None,
     batch_size: int = 64,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+    on_error: OnError = "raise",
+    progress: bool = True,
 ) -> list[list[str]]:
     """Tokenize many documents; return one token list per unit, in order.
 
     The units are those of :func:`text_units` with the same ``unit`` and
     ``include_title``, so ``text_units(docs, unit=...)[i]`` is the text behind the
-    ``i``-th token list. Other options are those of :func:`tokenize`.
+    ``i``-th token list. Other options are those of :func:`tokenize`, whose output this
+    equals; for large corpora see also :func:`iter_tokens`, which streams.
+
+    Parameters
+    ----------
+    batch_size : int
+        Documents segmented together (and sent to a worker as one task).
+    n_jobs : int
+        Worker processes (joblib's loky); ``-1`` uses every core. Each worker loads the
+        model once (about half a second) and keeps it between calls. The output is the
+        same, in the same order, whatever ``n_jobs``.
+    cache_dir : str or PathLike, optional
+        A folder keeping every unit's words as Parquet (:mod:`corpus_tools.cache`):
+        a re-run reads them instead of segmenting. It stores words before lowercasing
+        and filtering, so one cache serves every ``lowercase``, ``stopwords``,
+        ``keep_punct`` and ``keep_numbers``; changing ``user_words`` re-segments only
+        the units that hold an added or removed word; a new underthesea or corpus_tools
+        segmenter starts afresh. What is written survives an interrupted run.
+    on_error : {"raise", "skip"}
+        When a document cannot be segmented (or kills its worker process): raise
+        :class:`SegmentationError` naming it, or leave its units out, log a warning on
+        the ``corpus_tools`` logger and warn :class:`SkippedDocumentsWarning` listing
+        every skipped id at the end. No other document's tokens are lost.
+    progress : bool
+        Show a tqdm progress bar (on standard error) when the run lasts over a second.
 
     Examples
     --------
     >>> tokenize_corpus(["Ban Bí thư họp.", "Cấp ủy các cấp"], lowercase=True)
     [['ban_bí_thư', 'họp'], ['cấp_ủy', 'các', 'cấp']]
     """
-    texts = [text for _, text in text_units(docs, unit=unit, include_title=include_title)]
-    options = {
-        "lowercase": lowercase,
-        "stopwords": _stopword_set(stopwords),
-        "keep_punct": keep_punct,
-        "keep_numbers": keep_numbers,
-        "user_words": _user_words_tuple(user_words),
-    }
-    out: list[list[str]] = []
-    for start in range(0, len(texts), batch_size):
-        out.extend(tokenize_texts(texts[start : start + batch_size], **options))
-    return out
+    return [
+        tokens
+        for _, tokens in iter_tokens(
+            docs,
+            unit=unit,
+            include_title=include_title,
+            lowercase=lowercase,
+            stopwords=stopwords,
+            keep_punct=keep_punct,
+            keep_numbers=keep_numbers,
+            user_words=user_words,
+            n_jobs=n_jobs,
+            cache_dir=cache_dir,
+            on_error=on_error,
+            progress=progress,
+            batch_size=batch_size,
+        )
+    ]

@@ -22,6 +22,7 @@ from corpus_tools.errors import CorpusError, DuplicateIdError
 from corpus_tools.features import (
     NgramAnalyzer,
     collocations,
+    count_matrix,
     document_similarity,
     document_term_matrix,
     keyness,
@@ -740,3 +741,18 @@ def test_unify_case_counts_like_lowercase(seeds):
     lowered = term_frequencies(tokens)
     assert sorted(unified["count"]) == sorted(lowered["count"])
     assert "Bộ_Chính_trị" in set(unified["token"])
+
+
+def test_count_matrix_keeps_every_listed_row_and_orders_columns_by_total():
+    mentions = pd.DataFrame(
+        {"doc_id": ["000", "000", "003", "003", "003"],
+         "reference_id": ["205-QĐ/TW", "05-CT/TW", "205-QĐ/TW", "05-CT/TW", "05-CT/TW"]}
+    )  # fmt: skip
+    table = count_matrix(
+        mentions, rows="doc_id", columns="reference_id", row_order=["000", "001", "003"]
+    )
+    assert table.columns.tolist() == ["05-CT/TW", "205-QĐ/TW"]  # 3 mentions before 2
+    assert table.to_numpy().tolist() == [[1, 1], [0, 0], [2, 1]]
+    assert count_matrix(
+        mentions.iloc[:0], rows="doc_id", columns="reference_id", row_order=["a"]
+    ).shape == (1, 0)

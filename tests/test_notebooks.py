@@ -16,12 +16,13 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 FIGURES = ROOT / "figures"
 
 
-def test_the_four_numbered_notebooks_exist():
+def test_the_numbered_notebooks_exist():
     assert [p.stem for p in NOTEBOOKS] == [
         "01_corpus_overview",
         "02_term_frequency",
         "03_tfidf_keywords",
         "04_topic_analysis",
+        "05_references_people_reuse",
     ]
 
 

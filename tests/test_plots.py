@@ -13,6 +13,7 @@ from corpus_tools.plots import (
     plot_choose_k,
     plot_grouped_bars,
     plot_heatmap,
+    plot_network,
     plot_rank_frequency,
     plot_term_bars,
     plot_wordcloud,
@@ -169,3 +170,24 @@ def test_save_figure_defaults_to_the_figures_variable(tmp_path, monkeypatch, fre
     monkeypatch.setenv("CORPUS_TOOLS_FIGURES_DIR", str(tmp_path / "hinh"))
     save_figure(plot_term_bars(frequencies), "02_x")
     assert (tmp_path / "hinh" / "02_x.png").exists()
+
+
+def test_network_one_node_per_name_one_line_per_pair():
+    edges = pd.DataFrame(
+        {"source": ["Trương Thị Mai", "Trương Thị Mai", "Ngô Thanh Danh"],
+         "target": ["Mai Văn Chính", "Phạm Minh Chính", "Nguyễn Đức Nguyên"], "weight": [2, 1, 1]}
+    )  # fmt: skip
+    fig = plot_network(edges, title="Đồng xuất hiện")
+    ax = fig.axes[0]
+    assert len(ax.lines) == 3
+    assert len(ax.collections) == 5  # one marker per person
+    assert {t.get_text() for t in ax.texts} == set(edges["source"]) | set(edges["target"])
+
+
+def test_empty_tables_draw_a_figure_that_says_so():
+    for fig in (
+        plot_network(pd.DataFrame(columns=["source", "target", "weight"])),
+        plot_heatmap(pd.DataFrame()),
+        plot_term_bars(pd.DataFrame(columns=["term", "count"])),
+    ):
+        assert "không có" in fig.axes[0].texts[0].get_text()

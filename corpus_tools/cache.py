@@ -1,0 +1,363 @@
+"""Keep word-segmented text on disk, as a Parquet dataset, so a corpus is segmented once.
+
+A token dataset is a folder of ``part-<hash>.parquet`` files, one row per text unit:
+
+=========  =================  ============================================================
+column     type               meaning
+=========  =================  ============================================================
+doc_id     string             the document's id (for people: it is not part of any key)
+unit       int32              the unit's position in its document; -1 marks a document
+                              with no units (``tokens`` is then null)
+tokens     list<string>       the unit's words, syllables joined by ``_``, before any
+                              lowercasing or stopword filtering
+doc_key    binary(16)         hash of the document's text, the unit kind, the segmenter
+                              version and the user word list
+unit_key   binary(16)         hash of the normalised unit text, the segmenter version and
+                              the user words that could occur in it
+=========  =================  ============================================================
+
+:func:`~corpus_tools.tokenize.tokenize_corpus` (``cache_dir=``) and
+:mod:`corpus_tools.distributed` write the same files, so either can fill a cache that
+the other reads; :func:`read_tokens` loads one into pandas, and
+``pandas.read_parquet`` or ``dask.dataframe.read_parquet`` read it as well.
+
+Each file is written to a temporary name and renamed when complete, and its name is the
+BLAKE2 hash of its bytes. A file is used only after its bytes are hashed again and found
+equal to its name: a truncated, half-written or altered file is reported
+(:class:`CacheWarning` and the ``corpus_tools`` logger), set aside as ``.corrupt-…``, and
+what it held is segmented again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import os
+import uuid
+import warnings
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+__all__ = ["CacheWarning", "TokenCache", "read_tokens", "write_part"]
+
+logger = logging.getLogger("corpus_tools")
+
+KEY_BYTES = 16
+"""Length of ``doc_key`` and ``unit_key`` (BLAKE2b digests)."""
+
+PART_PATTERN = "part-*.parquet"
+
+_OPEN_PARTS = 8
+"""How many decoded part files a :class:`TokenCache` keeps in memory."""
+
+
+class CacheWarning(UserWarning):
+    """A cache file was corrupt or unreadable; it was set aside and will be rebuilt."""
+
+
+def _schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("unit", pa.int32()),
+            ("tokens", pa.list_(pa.string())),
+            ("doc_key", pa.binary(KEY_BYTES)),
+            ("unit_key", pa.binary(KEY_BYTES)),
+        ]
+    )
+
+
+Row = tuple[str, int, "Sequence[str] | None", bytes, "bytes | None"]
+"""``(doc_id, unit, tokens, doc_key, unit_key)``, the columns of a token dataset."""
+
+
+def document_rows(
+    doc_id: str, doc_key: bytes, unit_keys: Sequence[bytes], tokens: Sequence[Sequence[str]]
+) -> list[Row]:
+    """The rows that store one document's units (one row with ``unit=-1`` if it has none)."""
+    if not tokens:
+        return [(doc_id, -1, None, doc_key, None)]
+    return [
+        (doc_id, number, words, doc_key, key)
+        for number, (key, words) in enumerate(zip(unit_keys, tokens, strict=True))
+    ]
+
+
+def write_part(directory: str | os.PathLike[str], rows: Iterable[Row]) -> Path | None:
+    """Write ``rows`` as one Parquet file in ``directory``, atomically; return its path.
+
+    The bytes go to a temporary file, which is flushed to disk and then renamed to
+    ``part-<BLAKE2 hash of the bytes>.parquet``, so a reader sees the whole file or none
+    of it. Returns ``None`` (and writes nothing) when there are no rows.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = list(rows)
+    if not rows:
+        return None
+    columns = list(zip(*rows, strict=True))
+    table = pa.Table.from_arrays(
+        [
+            pa.array(column, type=field.type)
+            for column, field in zip(columns, _schema(), strict=True)
+        ],
+        schema=_schema(),
+    )
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    data = sink.getvalue().to_pybytes()
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"part-{hashlib.blake2b(data, digest_size=16).hexdigest()}.parquet"
+    temporary = folder / f".tmp-{uuid.uuid4().hex}.parquet"
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
+
+
+def _verified_table(path: Path) -> pa.Table:
+    """Read a part file whose name is the hash of its bytes; raise ValueError otherwise."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = path.read_bytes()
+    expected = path.name.removeprefix("part-").removesuffix(".parquet")
+    if hashlib.blake2b(data, digest_size=16).hexdigest() != expected:
+        raise ValueError("its bytes do not match the hash in its name (truncated or altered)")
+    table = pq.read_table(pa.BufferReader(data), read_dictionary=["tokens.list.element"])
+    if table.schema.names != _schema().names:
+        raise ValueError(f"unexpected columns {table.schema.names}")
+    return table
+
+
+def _token_lists(column: pa.ChunkedArray) -> list[list[str] | None]:
+    """A ``tokens`` column as Python lists; equal tokens share one str object.
+
+    Parquet stores the tokens dictionary-encoded, so each distinct token is turned into
+    a Python string once; this is several times quicker than ``to_pylist``.
+    """
+    import pyarrow as pa
+
+    out: list[list[str] | None] = []
+    for chunk in column.chunks:
+        values = chunk.values
+        if pa.types.is_dictionary(values.type):
+            vocabulary = values.dictionary.to_pylist()
+            indices = values.indices.to_numpy(zero_copy_only=False).tolist()
+            flat = list(map(vocabulary.__getitem__, indices))
+        else:
+            flat = values.to_pylist()
+        offsets = chunk.offsets.to_pylist()
+        nulls = chunk.is_null().to_pylist()
+        out.extend(
+            None if null else flat[start:end]
+            for start, end, null in zip(offsets, offsets[1:], nulls, strict=False)
+        )
+    return out
+
+
+def _set_aside(path: Path, error: BaseException) -> None:
+    message = f"{path}: corrupt token cache file ({error}); set aside, its units will be rebuilt"
+    logger.warning(message)
+    warnings.warn(message, CacheWarning, stacklevel=4)
+    try:
+        os.replace(path, path.with_name(f".corrupt-{path.name}"))
+    except OSError:  # pragma: no cover - another process moved it first
+        pass
+
+
+def read_tokens(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Load a token dataset: one row per unit, columns ``doc_id``, ``unit``, ``tokens``.
+
+    Rows come sorted by ``doc_id`` and ``unit``; documents without units are left out,
+    and corrupt files are set aside with a :class:`CacheWarning`. ``tokens`` holds lists
+    of str, as :func:`~corpus_tools.tokenize.tokenize_corpus` returns them before
+    lowercasing and stopword filtering.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from corpus_tools import tokenize_corpus
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = tokenize_corpus(["Bộ Chính trị họp."], cache_dir=folder)
+    >>> read_tokens(folder).to_dict("records")
+    [{'doc_id': '0', 'unit': 0, 'tokens': ['Bộ_Chính_trị', 'họp', '.']}]
+    """
+    import pandas as pd
+
+    frames = []
+    for part in sorted(Path(path).glob(PART_PATTERN)):
+        try:
+            table = _verified_table(part)
+        except (OSError, ValueError) as error:
+            _set_aside(part, error)
+            continue
+        frames.append(
+            pd.DataFrame(
+                {
+                    "doc_id": table.column("doc_id").to_pylist(),
+                    "unit": table.column("unit").to_numpy(),
+                    "tokens": _token_lists(table.column("tokens")),
+                }
+            )
+        )
+    if not frames:
+        return pd.DataFrame({"doc_id": [], "unit": [], "tokens": []}).astype(
+            {"doc_id": object, "unit": "int32", "tokens": object}
+        )
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame[frame["unit"] >= 0].drop_duplicates(["doc_id", "unit"])
+    return frame.sort_values(["doc_id", "unit"], ignore_index=True)
+
+
+class TokenCache:
+    """A token dataset used as a cache: look documents and units up by key, add new ones.
+
+    Lookups index the folder's part files on first use; tokens are read and verified one
+    part at a time. New rows are kept in memory and written by :meth:`flush` (or when
+    enough have gathered), each flush one new part file.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        The folder; created if missing.
+    rows_per_part : int
+        Write a part file when this many new rows have gathered.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, rows_per_part: int = 20_000) -> None:
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.rows_per_part = rows_per_part
+        self._parts: list[Path] = []
+        self._docs: dict[bytes, tuple[int, int, int]] | None = None  # key -> part, first, n
+        self._units: dict[bytes, tuple[int, int]] | None = None  # key -> part, row
+        self._open: OrderedDict[int, tuple[list[list[str] | None], list[bytes]]] = OrderedDict()
+        self._bad: set[int] = set()
+        self._pending: list[Row] = []
+        self._added: set[bytes] = set()
+        self.hits = 0
+        self.misses = 0
+
+    # -- reading ---------------------------------------------------------------------
+    def _index(self) -> dict[bytes, tuple[int, int, int]]:
+        if self._docs is None:
+            import pyarrow.parquet as pq
+
+            self._docs = {}
+            for part in sorted(self.path.glob(PART_PATTERN)):
+                try:
+                    table = pq.read_table(part, columns=["doc_key", "unit"])
+                except (OSError, ValueError) as error:  # pyarrow's errors derive from these
+                    _set_aside(part, error)
+                    continue
+                number = len(self._parts)
+                self._parts.append(part)
+                keys, units = (column.to_pylist() for column in table.columns)
+                starts = [row for row, unit in enumerate(units) if unit <= 0] + [len(units)]
+                for first, end in itertools.pairwise(starts):
+                    self._docs.setdefault(keys[first], (number, first, end - first))
+        return self._docs
+
+    def _unit_index(self) -> dict[bytes, tuple[int, int]]:
+        if self._units is None:
+            import pyarrow.parquet as pq
+
+            self._index()
+            self._units = {}
+            for number, part in enumerate(self._parts):
+                if number in self._bad:
+                    continue
+                try:
+                    keys = pq.read_table(part, columns=["unit_key"]).column(0).to_pylist()
+                except (OSError, ValueError) as error:
+                    self._bad.add(number)
+                    _set_aside(part, error)
+                    continue
+                for row, key in enumerate(keys):
+                    if key is not None:
+                        self._units.setdefault(key, (number, row))
+        return self._units
+
+    def _part(self, number: int) -> tuple[list[list[str] | None], list[bytes]] | None:
+        """The tokens and unit keys of one verified part file, or None if it is corrupt."""
+        if number in self._bad:
+            return None
+        if number in self._open:
+            self._open.move_to_end(number)
+            return self._open[number]
+        try:
+            table = _verified_table(self._parts[number])
+        except (OSError, ValueError) as error:
+            self._bad.add(number)
+            _set_aside(self._parts[number], error)
+            return None
+        tokens = _token_lists(table.column("tokens"))
+        decoded = (tokens, table.column("unit_key").to_pylist())
+        self._open[number] = decoded
+        if len(self._open) > _OPEN_PARTS:
+            self._open.popitem(last=False)
+        return decoded
+
+    def get_doc(self, doc_key: bytes) -> list[list[str]] | None:
+        """The token lists of a cached document's units, or None if it is not cached."""
+        found = self._index().get(doc_key)
+        part = None if found is None else self._part(found[0])
+        if part is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        _, first, count = found  # type: ignore[misc]
+        tokens = part[0][first : first + count]
+        return [] if tokens[0] is None else tokens  # type: ignore[return-value]
+
+    def get_unit(self, unit_key: bytes) -> list[str] | None:
+        """The tokens of a cached unit (from any document), or None."""
+        found = self._unit_index().get(unit_key)
+        part = None if found is None else self._part(found[0])
+        return None if part is None else part[0][found[1]]  # type: ignore[index]
+
+    # -- writing ---------------------------------------------------------------------
+    def add(
+        self,
+        doc_id: str,
+        doc_key: bytes,
+        unit_keys: Sequence[bytes],
+        tokens: Sequence[Sequence[str]],
+    ) -> None:
+        """Remember a document's units; they are written by the next :meth:`flush`."""
+        found = self._index().get(doc_key)
+        if doc_key in self._added or (found is not None and found[0] not in self._bad):
+            return
+        self._added.add(doc_key)
+        self._pending.extend(document_rows(doc_id, doc_key, unit_keys, tokens))
+        if len(self._pending) >= self.rows_per_part:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the rows added since the last flush as one part file (atomically)."""
+        if self._pending:
+            rows, self._pending = self._pending, []
+            write_part(self.path, rows)
+
+    def __enter__(self) -> TokenCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.flush()
