@@ -460,7 +460,7 @@ def plot_network(
     for nodes in groups:
         part = graph.subgraph(nodes)
         width = max(1.0, len(nodes) ** 0.5)
-        layout = nx.spring_layout(part, seed=random_state, weight=weight, scale=width / 2)
+        layout = nx.circular_layout(sorted(part.nodes), scale=width / 2)  # no randomness
         for node, (x, y) in layout.items():
             positions[node] = (x + offset + width / 2, y)
         offset += width + 0.6

@@ -99,9 +99,8 @@ def test_committed_figures_are_what_the_run_writes(seeds_run):
     committed = sorted(p.name for p in FIGURES.iterdir() if not p.name.startswith("."))
     assert written == committed, "run `make run` and commit figures/"
     for name in written:
-        assert (out / name).read_bytes() == (FIGURES / name).read_bytes(), (
-            f"{name} differs from the committed figure: run `make run` and commit figures/"
-        )
+        same = (out / name).read_bytes() == (FIGURES / name).read_bytes()
+        assert same, f"{name} differs from the committed figure: run `make run` and commit figures/"
 
 
 def test_multi_syllable_terms_are_whole_in_the_tables(seeds_run):
