@@ -145,25 +145,8 @@ def _segment_lines(
     index = _user_word_index(user_words)
     spans_per_line = []
     for line, pieces, line_features in zip(lines, pieces_per_line, features, strict=True):
-        if not pieces:
-            spans_per_line.append([])
-            continue
-        begins = [tag != "I-W" for tag in model.estimator.tag(line_features)]
-        begins[0] = True
-        for i, (_, _, atomic) in enumerate(pieces):
-            if atomic:  # an atomic piece stands alone
-                begins[i] = True
-                if i + 1 < len(pieces):
-                    begins[i + 1] = True
-        if index:
-            _apply_user_words(line, pieces, begins, index)
-        spans: list[tuple[int, int]] = []
-        for (start, end, _), begin in zip(pieces, begins, strict=True):
-            if begin:
-                spans.append((start, end))
-            else:
-                spans[-1] = (spans[-1][0], end)
-        spans_per_line.append(spans)
+        begins = [tag != "I-W" for tag in model.estimator.tag(line_features)] if pieces else []
+        spans_per_line.append(_spans_from_begins(line, pieces, begins, index))
     return spans_per_line
 
 
@@ -790,7 +773,8 @@ def _spans_from_begins(
     begins: list[bool],
     index: dict[str, tuple[tuple[str, ...], ...]],
 ) -> list[tuple[int, int]]:
-    """Turn the model's word beginnings into word spans, as :func:`_segment_lines` does."""
+    """Turn the model's word beginnings into word spans: atomic pieces stand alone and
+    user words are forced whole (shared by the underthesea and the fast decoder paths)."""
     if not pieces:
         return []
     begins[0] = True
