@@ -310,3 +310,75 @@ def test_reading_never_writes_to_the_source(tmp_path):
     before = path.stat().st_mtime_ns, path.read_bytes()
     read_corpus(tmp_path)
     assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+# ---------------------------------------------------------------- streaming tables
+
+
+def test_table_rows_come_before_a_later_bad_byte(tmp_path):
+    path = tmp_path / "bao.jsonl"
+    good = json.dumps({"id": "1", "text": "Bộ Chính trị họp."}, ensure_ascii=False) + "\n"
+    path.write_bytes(good.encode() + b'{"id": "2", "text": "h\xffng"}\n')
+    stream = iter_corpus(path)
+    assert next(stream).doc_id == "1"
+    offset = len(good.encode()) + len(b'{"id": "2", "text": "h')
+    with pytest.raises(DecodingError, match=rf"bao\.jsonl: byte 0xff at offset {offset} "):
+        next(stream)
+
+
+def test_large_table_is_read_a_chunk_at_a_time(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "lon.jsonl"
+    row = {"text": "Công tác tổ chức xây dựng Đảng được đẩy mạnh. " * 40}
+    line = json.dumps(row, ensure_ascii=False) + "\n"
+    path.write_text(line * 8_000, encoding="utf-8")  # about 20 MB
+    assert path.stat().st_size > 15_000_000
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in iter_corpus(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 8_000
+    assert peak < 12_000_000  # a few copies of one 1 MiB chunk, never the whole file
+
+
+@pytest.mark.parametrize("chunk_bytes", [1, 2, 3, 7, 64])
+@pytest.mark.parametrize("encode", ["utf-8", "utf-8-sig", "utf-16"])
+def test_chunk_boundaries_inside_characters_and_rows(tmp_path, monkeypatch, chunk_bytes, encode):
+    from corpus_tools import io
+
+    monkeypatch.setattr(io, "_CHUNK_BYTES", chunk_bytes)
+    path = tmp_path / "bao.csv"
+    text = 'id,text\r\n1,"Đảng bộ tỉnh\r\nkhóa XII"\r\n2,Hà Nội ở phía Bắc.\r\n'
+    path.write_bytes(text.encode(encode))
+    docs = read_corpus(path)
+    assert [d.raw for d in docs] == ["Đảng bộ tỉnh\r\nkhóa XII", "Hà Nội ở phía Bắc."]
+
+
+def test_csv_row_numbers_count_lines_inside_quoted_fields(tmp_path):
+    path = tmp_path / "bao.csv"
+    path.write_text('id,text\n1,"Dòng một\nDòng hai"\n2,"  "\n', encoding="utf-8")
+    with pytest.raises(EmptyDocumentError, match=r"bao\.csv, line 4 \(id 2\)"):
+        read_corpus(path)
+
+
+def test_csv_field_over_the_limit_names_the_row_and_the_fix(tmp_path):
+    import csv
+
+    path = tmp_path / "bao.csv"
+    long_text = "chạy chức " * (csv.field_size_limit() // 10 + 1)
+    path.write_text(f"id,text\n1,ngắn\n2,{long_text}\n", encoding="utf-8")
+    with pytest.raises(
+        DecodingError, match=r"bao\.csv: the row starting on line 3.*field_size_limit"
+    ):
+        read_corpus(path)
+
+
+def test_truncated_utf8_at_the_end_of_a_table(tmp_path):
+    path = tmp_path / "bao.jsonl"
+    data = '{"text": "Đảng"}\n{"text": "Đ'.encode()
+    path.write_bytes(data[:-1])
+    with pytest.raises(DecodingError, match=rf"bao\.jsonl: byte 0xc4 at offset {len(data) - 2} "):
+        read_corpus(path)
