@@ -27,7 +27,6 @@ import itertools
 import logging
 import os
 import re
-import struct
 import threading
 import warnings
 from collections import deque
@@ -38,6 +37,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from ._crf import FastCRF, model_dir
 from .errors import CorpusError
 from .io import Document
 from .normalize import ToneStyle, normalize_text, place_tone_marks
@@ -85,16 +85,11 @@ def _load_model():
     """Load underthesea's CRF segmenter once per process (it cannot be pickled)."""
     global _model, _pretokenizer
     if _model is None:
-        from os.path import dirname, join
-
         from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-        from underthesea.pipeline import word_tokenize as underthesea_word_tokenize
         from underthesea.pipeline.word_tokenize import regex_tokenize
 
         model = FastCRFSequenceTagger()
-        model.load(
-            join(dirname(underthesea_word_tokenize.__file__), "models", "ws_crf_vlsp2013_20230727")
-        )
+        model.load(str(model_dir()))
         _pretokenizer = re.compile(
             f"(?P<atomic>{_CODE})|{regex_tokenize.regex_patterns_combine}", re.VERBOSE | re.UNICODE
         )
@@ -264,22 +259,52 @@ def tokenize_texts(
     keep_numbers: bool = True,
     user_words: Iterable[str] | None = None,
 ) -> list[list[str]]:
-    """Tokenize several texts in one batch (the model featurises all their lines at once).
+    """Tokenize several texts in one batch; return one token list per text.
 
-    Takes the options of :func:`tokenize`; returns one token list per text.
+    Takes the options of :func:`tokenize`. For many texts, :func:`tokenize_corpus` adds
+    worker processes, a cache and per-document error handling.
+
+    Examples
+    --------
+    >>> tokenize_texts(["Hàng hoá", "Sức khỏe"], lowercase=True)
+    [['hàng_hóa'], ['sức_khỏe']]
     """
-    words_per_text = _segment_texts(texts, _user_words_tuple(user_words))
-    stop = _stopword_set(stopwords)
-    return [
-        _filter(
-            words,
-            lowercase=lowercase,
-            stopwords=stop,
-            keep_punct=keep_punct,
-            keep_numbers=keep_numbers,
-        )
-        for words in words_per_text
-    ]
+    return _tokenize_with(
+        _segment_units,
+        texts,
+        lowercase=lowercase,
+        stopwords=stopwords,
+        keep_punct=keep_punct,
+        keep_numbers=keep_numbers,
+        user_words=user_words,
+    )
+
+
+def _tokenize_with(
+    segment: Callable[[Sequence[str], tuple[str, ...]], list[list[str]]],
+    texts: Sequence[str],
+    *,
+    lowercase: bool = False,
+    stopwords: Iterable[str] | None = None,
+    keep_punct: bool = False,
+    keep_numbers: bool = True,
+    user_words: Iterable[str] | None = None,
+) -> list[list[str]]:
+    """Normalise ``texts``, ``segment`` them, and filter their words as the options say."""
+    keep = _word_filter(
+        lowercase=lowercase,
+        stopwords=_stopword_set(stopwords),
+        keep_punct=keep_punct,
+        keep_numbers=keep_numbers,
+    )
+    normalized = [normalize_text(text) for text in texts]
+    return [keep(words) for words in segment(normalized, _user_words_tuple(user_words))]
+
+
+def _reference_tokenize_texts(texts: Sequence[str], **options: object) -> list[list[str]]:
+    """:func:`tokenize_texts` through underthesea's own featuriser and tagger: the
+    reference that the fast path is tested and benchmarked against."""
+    return _tokenize_with(_reference_words, texts, **options)  # type: ignore[arg-type]
 
 
 def _user_words_tuple(user_words: Iterable[str] | None) -> tuple[str, ...]:
@@ -301,21 +326,6 @@ def _canonical_words(words: frozenset[str]) -> frozenset[str]:
 
 def _canonical_word(word: str) -> str:
     return WORD_JOINER.join(normalize_text(word.replace(WORD_JOINER, " ")).lower().split())
-
-
-def _segment_texts(texts: Sequence[str], user_words: tuple[str, ...]) -> list[list[str]]:
-    normalized = [normalize_text(text) for text in texts]
-    lines = [line for text in normalized for line in text.split("\n")]
-    spans = _segment_lines(lines, user_words)
-    out: list[list[str]] = []
-    position = 0
-    for text in normalized:
-        words: list[str] = []
-        for line in text.split("\n"):
-            words.extend(_word(line, s, e) for s, e in spans[position])
-            position += 1
-        out.append(words)
-    return out
 
 
 def token_to_text(token: str) -> str:
@@ -436,21 +446,11 @@ def text_units(
 
 
 # ---------------------------------------------------------------------------------------
-# Fast decoding. underthesea turns every syllable into 43 feature strings (in Rust),
-# copies them to Python and back, and looks each one up in the model: about two thirds of
-# its time. The features of a syllable depend only on the n-grams (n = 1, 2, 3) around
-# it, and news repeats its n-grams, so _FastCRF looks each n-gram's feature weights up
-# once per process and keeps them in arrays. Emission scores are summed in the model's
-# feature order and Viterbi decoding repeats underthesea_core's arithmetic step by step,
-# so the tags are the same, bit for bit (checked when it loads, and by the tests).
+# Fast decoding (corpus_tools._crf): the same tags as underthesea's tagger, checked here
+# when the decoder loads, with a fallback to underthesea's own tagger.
 # ---------------------------------------------------------------------------------------
 
-_MODEL_NAME = "ws_crf_vlsp2013_20230727"
-_TEMPLATE = re.compile(r"T\[(-?\d)(?:,(-?\d))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
-_UNIGRAM_FUNCTIONS = ("lower", "isdigit", "istitle", "is_in_dict")
 _UNDERSCORE_RUN = re.compile(r"(_+)")
-_MEMO_LIMITS = {1: 200_000, 2: 500_000, 3: 500_000}
-"""The n-grams whose weights a process keeps; past any limit it starts again empty."""
 
 _SELF_CHECK_LINES = (
     "Bộ Chính trị họp ở Hà Nội ngày 12/3/2024 , thông qua Quy định 205-QĐ/TW .",
@@ -461,273 +461,12 @@ _SELF_CHECK_LINES = (
 )
 
 
-def _model_dir() -> Path:
-    from underthesea.pipeline import word_tokenize as underthesea_word_tokenize
-
-    return Path(underthesea_word_tokenize.__file__).parent / "models" / _MODEL_NAME
-
-
-def _read_crfsuite(path: Path) -> tuple[list[str], dict[str, list[float]], list[list[float]]]:
-    """Read a CRFsuite model file: labels, state weights by attribute, transition weights.
-
-    Weights are kept as underthesea_core keeps them: state weights of magnitude at most
-    1e-10 are dropped, and a later feature for the same pair replaces an earlier one.
-    """
-    data = path.read_bytes()
-    header = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
-    magic, size, kind, _, _, n_labels, n_attrs, off_features, off_labels, off_attrs = header[:10]
-    if magic != b"lCRF" or kind != b"FOMC" or size != len(data):
-        raise ValueError(f"{path}: not a CRFsuite model file")
-
-    def strings(offset: int, count: int) -> list[str]:
-        magic, _, _, _, n_backward, off_backward = struct.unpack_from("<4sIIIII", data, offset)
-        if magic != b"CQDB" or n_backward < count:
-            raise ValueError(f"{path}: damaged string table at offset {offset}")
-        out = []
-        entries = struct.unpack_from(f"<{count}I", data, offset + off_backward)
-        for number, entry in enumerate(entries):
-            stored, length = struct.unpack_from("<II", data, offset + entry)
-            if entry == 0 or stored != number:
-                raise ValueError(f"{path}: string {number} is missing or out of order")
-            key = data[offset + entry + 8 : offset + entry + 8 + length]
-            out.append(key.split(b"\0", 1)[0].decode("utf-8"))
-        return out
-
-    labels, attrs = strings(off_labels, n_labels), strings(off_attrs, n_attrs)
-    if len(set(attrs)) != len(attrs):
-        raise ValueError(f"{path}: repeated attribute names")
-    magic, _, n_features = struct.unpack_from("<4sII", data, off_features)
-    if magic != b"FEAT":
-        raise ValueError(f"{path}: no feature table")
-    state: dict[str, list[float]] = {}
-    transitions = [[0.0] * n_labels for _ in range(n_labels)]
-    start = off_features + 12
-    for feature, source, target, weight in struct.iter_unpack(
-        "<IIId", data[start : start + 20 * n_features]
-    ):
-        if feature == 0:
-            row = state.setdefault(attrs[source], [0.0] * n_labels)
-            row[target] = weight if abs(weight) > 1e-10 else 0.0
-        elif feature == 1:
-            transitions[source][target] = weight
-    return labels, state, transitions
-
-
-class _FastCRF:
-    """underthesea's word-segmentation CRF, decoded with per-n-gram weight lookups."""
-
-    def __init__(self, model_dir: Path) -> None:
-        import joblib
-        import numpy as np
-        from underthesea_core import CRFFeaturizer
-
-        self._np = np
-        labels, state, transitions = _read_crfsuite(model_dir / "models.bin")
-        if sorted(labels) != ["B-W", "I-W"]:
-            raise ValueError(f"unexpected labels {labels}")
-        self._inside = labels.index("I-W")
-        self._transitions = transitions
-        syntaxes = joblib.load(model_dir / "features.bin")
-        self._dictionary = joblib.load(model_dir / "dictionary.bin")
-        # Each template: (offset of its first syllable, n, function).
-        self._templates: list[tuple[int, int, str | None]] = []
-        for syntax in syntaxes:
-            found = _TEMPLATE.fullmatch(syntax)
-            if found is None:
-                raise ValueError(f"unsupported feature template {syntax!r}")
-            first = int(found[1])
-            n = (int(found[2]) if found[2] else first) - first + 1
-            if not 1 <= n <= 3 or (found[3] == "isdigit" and n > 1):
-                raise ValueError(f"unsupported feature template {syntax!r}")
-            self._templates.append((first, n, found[3]))
-        weights_by_syntax: dict[str, dict[str, list[float]]] = {s: {} for s in syntaxes}
-        for attr, weights in state.items():
-            syntax, _, value = attr.partition("=")
-            if syntax in weights_by_syntax:
-                weights_by_syntax[syntax][value] = weights
-        self._weights = [weights_by_syntax[s] for s in syntaxes]
-        # The unigram functions come from underthesea_core itself; an n-gram's are built
-        # from its syllables' (the Rust code joins syllables with a space first, and
-        # lower-casing, title case and the dictionary lookup all split at that space).
-        self._unigram_featurizer = CRFFeaturizer(
-            [f"T[0].{name}" for name in _UNIGRAM_FUNCTIONS], self._dictionary
-        )
-        self._by_n = {n: [j for j, t in enumerate(self._templates) if t[1] == n] for n in (1, 2, 3)}
-        self._column = [self._by_n[t[1]].index(j) for j, t in enumerate(self._templates)]
-        self._row_parts = {n: self._prepare_rows(templates) for n, templates in self._by_n.items()}
-        self._reset()
-
-    def _prepare_rows(self, templates: list[int]) -> tuple:
-        """For n-grams of one length: the True/False functions used, a row of weights for
-        each combination of their values, and the weights by text and by lowercase text."""
-        np = self._np
-        functions = [self._templates[j][2] for j in templates]
-        flags = [f for f in ("isdigit", "istitle", "is_in_dict") if f in functions]
-        base = np.zeros((1 << len(flags), len(templates), 2))
-        for code in range(1 << len(flags)):
-            for column, (j, function) in enumerate(zip(templates, functions, strict=True)):
-                if function in flags:
-                    value = "True" if code >> flags.index(function) & 1 else "False"
-                    base[code, column] = self._weights[j].get(value, (0.0, 0.0))
-        plain: dict[str, list] = {}
-        lowered: dict[str, list] = {}
-        for column, (j, function) in enumerate(zip(templates, functions, strict=True)):
-            if function in (None, "lower"):
-                by_text = plain if function is None else lowered
-                for value, weights in self._weights[j].items():
-                    by_text.setdefault(value, []).append((column, weights))
-        return flags, base, (plain, lowered)
-
-    def _reset(self) -> None:
-        """Forget every n-gram; rows 0 and 1 of each table hold BOS and EOS."""
-        np = self._np
-        self._ids: dict[int, dict] = {1: {}, 2: {}, 3: {}}
-        self._syllables: dict[str, tuple[str, bool]] = {}  # syllable -> (lower, title case)
-        self._tables = {}
-        for n, templates in self._by_n.items():
-            table = np.zeros((4096, len(templates), 2))
-            for k, j in enumerate(templates):
-                table[0, k] = self._weights[j].get("BOS", (0.0, 0.0))
-                table[1, k] = self._weights[j].get("EOS", (0.0, 0.0))
-            self._tables[n] = table
-        self._counts = {1: 2, 2: 2, 3: 2}
-
-    def _learn(self, n: int, grams: list) -> None:
-        """Add the weight rows of n-grams not seen before.
-
-        A row starts as the weights its True/False features give (one precomputed row
-        per combination) and then takes the weights of its text and lowercase text.
-        """
-        np = self._np
-        flags, base, patches = self._row_parts[n]
-        codes: list[int] = []
-        texts: list[tuple[str, str]] = []
-        if n == 1:
-            features = self._unigram_featurizer.process([[list(gram)] for gram in grams])
-            for (syllable,), (found,) in zip(grams, features, strict=True):
-                values = dict(f.split("=", 1) for f in found)
-                lower = values["T[0].lower"]
-                self._syllables[syllable] = (lower, values["T[0].istitle"] == "True")
-                texts.append((syllable, lower))
-                codes.append(
-                    sum(1 << i for i, f in enumerate(flags) if values[f"T[0].{f}"] == "True")
-                )
-        else:
-            syllables = self._syllables
-            for gram in grams:
-                parts = [syllables[s] for s in gram]
-                lower = " ".join([part[0] for part in parts])
-                truth = {
-                    "istitle": all(part[1] for part in parts),
-                    "is_in_dict": lower in self._dictionary,
-                }
-                texts.append((" ".join(gram), lower))
-                codes.append(sum(1 << i for i, f in enumerate(flags) if truth[f]))
-        rows = base[np.asarray(codes, dtype=np.int64)]
-        plain, lowered = patches
-        for row, (text, lower) in zip(rows, texts, strict=True):
-            for column, weights in plain.get(text, ()):
-                row[column] = weights
-            for column, weights in lowered.get(lower, ()):
-                row[column] = weights
-        count, table = self._counts[n], self._tables[n]
-        end = count + len(rows)
-        if end > len(table):
-            grown = np.zeros((max(end, 2 * len(table)), *table.shape[1:]))
-            grown[:count] = table[:count]
-            self._tables[n] = table = grown
-        table[count:end] = rows
-        ids = self._ids[n]
-        for offset, gram in enumerate(grams):
-            ids[gram if n > 1 else gram[0]] = count + offset
-        self._counts[n] = end
-
-    def begins(self, feeds: Sequence[Sequence[str]]) -> list[list[bool]]:
-        """For each line's syllables, whether each one begins a word."""
-        np = self._np
-        if any(self._counts[n] > limit for n, limit in _MEMO_LIMITS.items()):
-            self._reset()
-        tokens = [syllable for feed in feeds for syllable in feed]
-        total = len(tokens)
-        bounds = []
-        position = 0
-        for feed in feeds:
-            bounds.append((position, position + len(feed)))
-            position += len(feed)
-        if total == 0:
-            return [[] for _ in feeds]
-        lengths = np.fromiter((b - a for a, b in bounds), np.int64, len(bounds))
-        starts = np.repeat(np.fromiter((a for a, _ in bounds), np.int64, len(bounds)), lengths)
-        ends = starts + np.repeat(lengths, lengths)
-        grams: dict[int, np.ndarray] = {}
-        for n in (1, 2, 3):
-            if n == 1:
-                keys: list = tokens
-            else:
-                keys = []
-                for a, b in bounds:
-                    if b - a >= n:
-                        slices = (tokens[a + i : b - n + 1 + i] for i in range(n))
-                        keys.extend(zip(*slices, strict=True))
-                    keys.extend([None] * min(n - 1, b - a))  # runs past the line's end
-            ids = self._ids[n]
-            new = [key for key in dict.fromkeys(keys) if key is not None and key not in ids]
-            if new:
-                self._learn(n, new if n > 1 else [(s,) for s in new])
-            get = ids.get
-            grams[n] = np.fromiter((get(key, 1) for key in keys), np.int64, total)
-        # underthesea_core: a template whose first syllable is before the line is BOS,
-        # one that runs past its end is EOS.
-        here = np.arange(total)
-        rows_by_shift: dict[tuple[int, int], np.ndarray] = {}
-        score0, score1 = np.zeros(total), np.zeros(total)  # labels 0 and 1
-        for j, (first, n, _) in enumerate(self._templates):
-            rows = rows_by_shift.get((first, n))
-            if rows is None:
-                there = here + first
-                inside = (there >= starts) & (there < ends)
-                rows = np.where(there < starts, 0, 1)
-                rows[inside] = grams[n][there[inside]]
-                rows_by_shift[(first, n)] = rows
-            table, column = self._tables[n], self._column[j]
-            score0 += table[rows, column, 0]
-            score1 += table[rows, column, 1]
-        e0, e1 = score0.tolist(), score1.tolist()
-        return [self._viterbi(e0, e1, a, b) for a, b in bounds]
-
-    def _viterbi(self, e0: list[float], e1: list[float], a: int, b: int) -> list[bool]:
-        """underthesea_core's Viterbi for two labels: the same operations in the same order.
-
-        ``e0`` and ``e1`` are the emission scores of labels 0 and 1 for the syllables
-        ``a`` to ``b``; ties go to the lower label, as in Rust. Returns word beginnings.
-        """
-        if a == b:
-            return []
-        (t00, t01), (t10, t11) = self._transitions
-        s0, s1 = e0[a], e1[a]
-        back = []
-        for position in range(a + 1, b):
-            x0, x1 = s0 + t00, s1 + t10
-            n0, p0 = (x1, 1) if x1 > x0 else (x0, 0)
-            x0, x1 = s0 + t01, s1 + t11
-            n1, p1 = (x1, 1) if x1 > x0 else (x0, 0)
-            s0, s1 = n0 + e0[position], n1 + e1[position]
-            back.append((p0, p1))
-        label = 1 if s1 > s0 else 0
-        labels = [label]
-        for p0, p1 in reversed(back):
-            label = p1 if label else p0
-            labels.append(label)
-        inside = self._inside
-        return [label != inside for label in reversed(labels)]
-
-
-_fast_crf: _FastCRF | None = None
+_fast_crf: FastCRF | None = None
 _fast_crf_unavailable = False
 _fast_crf_lock = threading.RLock()
 
 
-def _load_fast_crf() -> _FastCRF | None:
+def _load_fast_crf() -> FastCRF | None:
     """Build the fast decoder once per process, after checking it against underthesea.
 
     Returns None, with a warning, when the installed model cannot be read this way (a
@@ -746,7 +485,7 @@ def _load_fast_crf() -> _FastCRF | None:
                 for features in model.featurizer.process([[[s] for s in f] for f in feeds])
             ]
             try:
-                crf = _FastCRF(_model_dir())
+                crf = FastCRF(model_dir())
                 if crf.begins(feeds) != expected:
                     raise ValueError("its tags differ from underthesea's on the check lines")
             except Exception as error:  # any failure means: do not use it
@@ -794,24 +533,55 @@ def _spans_from_begins(
     return spans
 
 
-def _pieces(line: str) -> list[tuple[int, int, bool]]:
+def _regex_pieces(text: str) -> list[tuple[int, int, bool]]:
     """:func:`_pretokenize`, without splitting pieces that hold no ``_``."""
     pieces: list[tuple[int, int, bool]] = []
     append = pieces.append
-    for found in _pretokenizer.finditer(line):  # type: ignore[union-attr]
-        text = found.group(0)
-        if not text:
+    for found in _pretokenizer.finditer(text):  # type: ignore[union-attr]
+        piece = found.group(0)
+        if not piece:
             continue
         start, end = found.span()
         if found.group("atomic"):
             append((start, end, True))
-        elif "_" not in text:
+        elif "_" not in piece:
             append((start, end, False))
         else:
-            for part in _UNDERSCORE_RUN.split(text):
+            for part in _UNDERSCORE_RUN.split(piece):
                 if part:
                     append((start, start + len(part), part.startswith("_")))
                     start += len(part)
+    return pieces
+
+
+_NON_SPACE = re.compile(r"\S+")
+_PIECES_MEMO_LIMIT = 300_000
+_pieces_memo: dict[str, tuple[tuple[int, int, bool], ...]] = {}
+
+
+def _pieces(line: str) -> list[tuple[int, int, bool]]:
+    """:func:`_pretokenize`, remembering the pieces of each run of non-space characters.
+
+    No pattern of the pretokenizer matches or crosses white space, and its only context
+    outside a run is whether white space or the end of the line follows (``(?!$)``,
+    ``(?=\\s)``) or precedes it. So a run's pieces are those of the run followed by one
+    space, or by nothing at the line's end, and a run seen before costs one lookup.
+    """
+    if len(_pieces_memo) > _PIECES_MEMO_LIMIT:
+        _pieces_memo.clear()
+    pieces: list[tuple[int, int, bool]] = []
+    for run in _NON_SPACE.finditer(line):
+        start, end = run.span()
+        after = line[end:]
+        # "$" also matches before a final "\n".
+        key = line[start:end] + ("" if not after else "\n" if after == "\n" else " ")
+        found = _pieces_memo.get(key)
+        if found is None:
+            found = _pieces_memo[key] = tuple(_regex_pieces(key))
+        if start:
+            pieces.extend([(a + start, b + start, atomic) for a, b, atomic in found])
+        else:
+            pieces.extend(found)
     return pieces
 
 
@@ -839,13 +609,25 @@ def _segment_lines_fast(
 def _segment_units(texts: Sequence[str], user_words: tuple[str, ...]) -> list[list[str]]:
     """Word-segment normalised texts (as :func:`text_units` gives them); no filtering.
 
-    The same as the segmentation inside :func:`tokenize_texts`, which normalises first:
-    :func:`~corpus_tools.normalize.normalize_text` is idempotent. A line that occurs
-    several times in the batch is segmented once.
+    :func:`tokenize_texts` normalises, then calls this. A line that occurs several times
+    in the batch is segmented once.
     """
+    return _words_of_lines(_segment_lines_fast, texts, user_words)
+
+
+def _reference_words(texts: Sequence[str], user_words: tuple[str, ...]) -> list[list[str]]:
+    """:func:`_segment_units` with underthesea's own featuriser and tagger."""
+    return _words_of_lines(_segment_lines, texts, user_words)
+
+
+def _words_of_lines(
+    segment_lines: Callable[[Sequence[str], tuple[str, ...]], list[list[tuple[int, int]]]],
+    texts: Sequence[str],
+    user_words: tuple[str, ...],
+) -> list[list[str]]:
     lines_per_text = [text.split("\n") for text in texts]
     unique = list(dict.fromkeys(line for lines in lines_per_text for line in lines))
-    spans = dict(zip(unique, _segment_lines_fast(unique, user_words), strict=True))
+    spans = dict(zip(unique, segment_lines(unique, user_words), strict=True))
     return [
         [_word(line, s, e) for line in lines for s, e in spans[line]] for lines in lines_per_text
     ]
@@ -853,7 +635,7 @@ def _segment_units(texts: Sequence[str], user_words: tuple[str, ...]) -> list[li
 
 # ---------------------------------------------------------------------------------------
 # Cache keys. The segmenter's version is a hash of underthesea's and underthesea_core's
-# versions and of the source of this module and of normalize.py, so any change to either
+# versions and of the source of this module, _crf.py and normalize.py, so any change to them
 # starts a new cache. A unit's key holds only the user words that could occur in it, so
 # changing the word list re-segments just the units that hold an added or removed word.
 # ---------------------------------------------------------------------------------------
@@ -876,10 +658,11 @@ def _encode(text: str) -> bytes:
 def _segmenter_version() -> bytes:
     from importlib.metadata import version
 
-    from . import normalize
+    from . import _crf, normalize
 
     parts = [_encode(f"{name} {version(name)}") for name in ("underthesea", "underthesea-core")]
-    parts += [Path(module).read_bytes() for module in (normalize.__file__, __file__)]
+    modules = (normalize.__file__, _crf.__file__, __file__)
+    parts += [Path(module).read_bytes() for module in modules]
     return _blake(*parts).digest()
 
 

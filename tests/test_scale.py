@@ -29,7 +29,7 @@ def reference(docs, *, unit="document", **options):
     return [
         tokens
         for start in range(0, len(texts), 64)
-        for tokens in T.tokenize_texts(texts[start : start + 64], **options)
+        for tokens in T._reference_tokenize_texts(texts[start : start + 64], **options)
     ]
 
 
@@ -96,6 +96,28 @@ def test_fast_decoder_equals_the_reference_on_any_text(texts, lowercase):
     assert tokenize_corpus(texts, lowercase=lowercase, keep_punct=True) == reference(
         texts, lowercase=lowercase, keep_punct=True
     )
+    assert T.tokenize_texts(texts, lowercase=lowercase, keep_punct=True) == (
+        T._reference_tokenize_texts(texts, lowercase=lowercase, keep_punct=True)
+    )
+
+
+_RUN_PARTS = ["TP.", "Tp.", ":D", ":))", "a@b.vn", "e-mail", "H'Mông", "1.600m-2.000m", "v.v"]
+_LINE = st.lists(
+    st.one_of(
+        st.sampled_from(_RUN_PARTS + _SYLLABLES),
+        st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=5),
+        st.sampled_from([" ", "\t", "\xa0", "\u2028", "\n", "\r", "_", ".", "/", "@", "-"]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=st.lists(_LINE, min_size=1, max_size=8))
+def test_remembered_pieces_equal_the_pretokenizer_on_any_line(lines):
+    T._load_model()
+    for line in lines + lines:  # the second time from memory
+        assert T._pieces(line) == T._pretokenize(line)
 
 
 def test_casefold_never_loses_a_lowercase_match():
@@ -304,6 +326,6 @@ def test_dask_on_a_local_cluster_writes_what_the_local_path_writes(tmp_path, mon
 
 
 def test_normalize_is_idempotent_on_the_seeds(seed_docs):
-    # tokenize_corpus skips the second normalisation tokenize_texts does.
+    # tokenize_corpus skips the second normalisation that tokenize_texts does.
     for _, text in text_units(seed_docs):
         assert normalize_text(text) == text

@@ -1,0 +1,286 @@
+"""underthesea's word-segmentation CRF, decoded with per-n-gram weight lookups.
+
+underthesea turns every syllable into 43 feature strings (in Rust), copies them to Python
+and back, and looks each one up in the model: about two thirds of its time. The features
+of a syllable depend only on the n-grams (n = 1, 2, 3) around it, and news repeats its
+n-grams, so :class:`FastCRF` looks each n-gram's feature weights up once per process and
+keeps them in arrays. Emission scores are summed in the model's feature order and Viterbi
+decoding repeats underthesea_core's arithmetic step by step, so the tags are the same,
+bit for bit (checked by :func:`corpus_tools.tokenize._load_fast_crf` when it loads, and
+by the tests). Private: :mod:`corpus_tools.tokenize` is the interface.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections.abc import Sequence
+from pathlib import Path
+
+_MODEL_NAME = "ws_crf_vlsp2013_20230727"
+_TEMPLATE = re.compile(r"T\[(-?\d)(?:,(-?\d))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
+_UNIGRAM_FUNCTIONS = ("lower", "isdigit", "istitle", "is_in_dict")
+_MEMO_LIMITS = {1: 200_000, 2: 500_000, 3: 500_000}
+"""The n-grams whose weights a process keeps; past any limit it starts again empty."""
+
+
+def model_dir() -> Path:
+    """The folder of underthesea's word-segmentation model."""
+    from underthesea.pipeline import word_tokenize as underthesea_word_tokenize
+
+    return Path(underthesea_word_tokenize.__file__).parent / "models" / _MODEL_NAME
+
+
+def _read_crfsuite(path: Path) -> tuple[list[str], dict[str, list[float]], list[list[float]]]:
+    """Read a CRFsuite model file: labels, state weights by attribute, transition weights.
+
+    Weights are kept as underthesea_core keeps them: state weights of magnitude at most
+    1e-10 are dropped, and a later feature for the same pair replaces an earlier one.
+    """
+    data = path.read_bytes()
+    header = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
+    magic, size, kind, _, _, n_labels, n_attrs, off_features, off_labels, off_attrs = header[:10]
+    if magic != b"lCRF" or kind != b"FOMC" or size != len(data):
+        raise ValueError(f"{path}: not a CRFsuite model file")
+
+    def strings(offset: int, count: int) -> list[str]:
+        magic, _, _, _, n_backward, off_backward = struct.unpack_from("<4sIIIII", data, offset)
+        if magic != b"CQDB" or n_backward < count:
+            raise ValueError(f"{path}: damaged string table at offset {offset}")
+        out = []
+        entries = struct.unpack_from(f"<{count}I", data, offset + off_backward)
+        for number, entry in enumerate(entries):
+            stored, length = struct.unpack_from("<II", data, offset + entry)
+            if entry == 0 or stored != number:
+                raise ValueError(f"{path}: string {number} is missing or out of order")
+            key = data[offset + entry + 8 : offset + entry + 8 + length]
+            out.append(key.split(b"\0", 1)[0].decode("utf-8"))
+        return out
+
+    labels, attrs = strings(off_labels, n_labels), strings(off_attrs, n_attrs)
+    if len(set(attrs)) != len(attrs):
+        raise ValueError(f"{path}: repeated attribute names")
+    magic, _, n_features = struct.unpack_from("<4sII", data, off_features)
+    if magic != b"FEAT":
+        raise ValueError(f"{path}: no feature table")
+    state: dict[str, list[float]] = {}
+    transitions = [[0.0] * n_labels for _ in range(n_labels)]
+    start = off_features + 12
+    for feature, source, target, weight in struct.iter_unpack(
+        "<IIId", data[start : start + 20 * n_features]
+    ):
+        if feature == 0:
+            row = state.setdefault(attrs[source], [0.0] * n_labels)
+            row[target] = weight if abs(weight) > 1e-10 else 0.0
+        elif feature == 1:
+            transitions[source][target] = weight
+    return labels, state, transitions
+
+
+class FastCRF:
+    """underthesea's word-segmentation CRF, decoded with per-n-gram weight lookups."""
+
+    def __init__(self, model_dir: Path) -> None:
+        import joblib
+        import numpy as np
+        from underthesea_core import CRFFeaturizer
+
+        self._np = np
+        labels, state, transitions = _read_crfsuite(model_dir / "models.bin")
+        if sorted(labels) != ["B-W", "I-W"]:
+            raise ValueError(f"unexpected labels {labels}")
+        self._inside = labels.index("I-W")
+        self._transitions = transitions
+        syntaxes = joblib.load(model_dir / "features.bin")
+        self._dictionary = joblib.load(model_dir / "dictionary.bin")
+        # Each template: (offset of its first syllable, n, function).
+        self._templates: list[tuple[int, int, str | None]] = []
+        for syntax in syntaxes:
+            found = _TEMPLATE.fullmatch(syntax)
+            if found is None:
+                raise ValueError(f"unsupported feature template {syntax!r}")
+            first = int(found[1])
+            n = (int(found[2]) if found[2] else first) - first + 1
+            if not 1 <= n <= 3 or (found[3] == "isdigit" and n > 1):
+                raise ValueError(f"unsupported feature template {syntax!r}")
+            self._templates.append((first, n, found[3]))
+        weights_by_syntax: dict[str, dict[str, list[float]]] = {s: {} for s in syntaxes}
+        for attr, weights in state.items():
+            syntax, _, value = attr.partition("=")
+            if syntax in weights_by_syntax:
+                weights_by_syntax[syntax][value] = weights
+        self._weights = [weights_by_syntax[s] for s in syntaxes]
+        # The unigram functions come from underthesea_core itself; an n-gram's are built
+        # from its syllables' (the Rust code joins syllables with a space first, and
+        # lower-casing, title case and the dictionary lookup all split at that space).
+        self._unigram_featurizer = CRFFeaturizer(
+            [f"T[0].{name}" for name in _UNIGRAM_FUNCTIONS], self._dictionary
+        )
+        self._by_n = {n: [j for j, t in enumerate(self._templates) if t[1] == n] for n in (1, 2, 3)}
+        self._column = [self._by_n[t[1]].index(j) for j, t in enumerate(self._templates)]
+        self._row_parts = {n: self._prepare_rows(templates) for n, templates in self._by_n.items()}
+        self._reset()
+
+    def _prepare_rows(self, templates: list[int]) -> tuple:
+        """For n-grams of one length: the True/False functions used, a row of weights for
+        each combination of their values, and the weights by text and by lowercase text."""
+        np = self._np
+        functions = [self._templates[j][2] for j in templates]
+        flags = [f for f in ("isdigit", "istitle", "is_in_dict") if f in functions]
+        base = np.zeros((1 << len(flags), len(templates), 2))
+        for code in range(1 << len(flags)):
+            for column, (j, function) in enumerate(zip(templates, functions, strict=True)):
+                if function in flags:
+                    value = "True" if code >> flags.index(function) & 1 else "False"
+                    base[code, column] = self._weights[j].get(value, (0.0, 0.0))
+        plain: dict[str, list] = {}
+        lowered: dict[str, list] = {}
+        for column, (j, function) in enumerate(zip(templates, functions, strict=True)):
+            if function in (None, "lower"):
+                by_text = plain if function is None else lowered
+                for value, weights in self._weights[j].items():
+                    by_text.setdefault(value, []).append((column, weights))
+        return flags, base, (plain, lowered)
+
+    def _reset(self) -> None:
+        """Forget every n-gram; rows 0 and 1 of each table hold BOS and EOS."""
+        np = self._np
+        self._ids: dict[int, dict] = {1: {}, 2: {}, 3: {}}
+        self._syllables: dict[str, tuple[str, bool]] = {}  # syllable -> (lower, title case)
+        self._tables = {}
+        for n, templates in self._by_n.items():
+            table = np.zeros((4096, len(templates), 2))
+            for k, j in enumerate(templates):
+                table[0, k] = self._weights[j].get("BOS", (0.0, 0.0))
+                table[1, k] = self._weights[j].get("EOS", (0.0, 0.0))
+            self._tables[n] = table
+        self._counts = {1: 2, 2: 2, 3: 2}
+
+    def _learn(self, n: int, grams: list) -> None:
+        """Add the weight rows of n-grams not seen before.
+
+        A row starts as the weights its True/False features give (one precomputed row
+        per combination) and then takes the weights of its text and lowercase text.
+        """
+        np = self._np
+        flags, base, patches = self._row_parts[n]
+        codes: list[int] = []
+        texts: list[tuple[str, str]] = []
+        if n == 1:
+            features = self._unigram_featurizer.process([[list(gram)] for gram in grams])
+            for (syllable,), (found,) in zip(grams, features, strict=True):
+                values = dict(f.split("=", 1) for f in found)
+                lower = values["T[0].lower"]
+                self._syllables[syllable] = (lower, values["T[0].istitle"] == "True")
+                texts.append((syllable, lower))
+                codes.append(
+                    sum(1 << i for i, f in enumerate(flags) if values[f"T[0].{f}"] == "True")
+                )
+        else:
+            syllables = self._syllables
+            for gram in grams:
+                parts = [syllables[s] for s in gram]
+                lower = " ".join([part[0] for part in parts])
+                truth = {
+                    "istitle": all(part[1] for part in parts),
+                    "is_in_dict": lower in self._dictionary,
+                }
+                texts.append((" ".join(gram), lower))
+                codes.append(sum(1 << i for i, f in enumerate(flags) if truth[f]))
+        rows = base[np.asarray(codes, dtype=np.int64)]
+        plain, lowered = patches
+        for row, (text, lower) in zip(rows, texts, strict=True):
+            for column, weights in plain.get(text, ()):
+                row[column] = weights
+            for column, weights in lowered.get(lower, ()):
+                row[column] = weights
+        count, table = self._counts[n], self._tables[n]
+        end = count + len(rows)
+        if end > len(table):
+            grown = np.zeros((max(end, 2 * len(table)), *table.shape[1:]))
+            grown[:count] = table[:count]
+            self._tables[n] = table = grown
+        table[count:end] = rows
+        ids = self._ids[n]
+        for offset, gram in enumerate(grams):
+            ids[gram if n > 1 else gram[0]] = count + offset
+        self._counts[n] = end
+
+    def begins(self, feeds: Sequence[Sequence[str]]) -> list[list[bool]]:
+        """For each line's syllables, whether each one begins a word."""
+        np = self._np
+        if any(self._counts[n] > limit for n, limit in _MEMO_LIMITS.items()):
+            self._reset()
+        tokens = [syllable for feed in feeds for syllable in feed]
+        total = len(tokens)
+        bounds = []
+        position = 0
+        for feed in feeds:
+            bounds.append((position, position + len(feed)))
+            position += len(feed)
+        if total == 0:
+            return [[] for _ in feeds]
+        lengths = np.fromiter((b - a for a, b in bounds), np.int64, len(bounds))
+        starts = np.repeat(np.fromiter((a for a, _ in bounds), np.int64, len(bounds)), lengths)
+        ends = starts + np.repeat(lengths, lengths)
+        grams: dict[int, np.ndarray] = {}
+        for n in (1, 2, 3):
+            if n == 1:
+                keys: list = tokens
+            else:
+                keys = []
+                for a, b in bounds:
+                    if b - a >= n:
+                        slices = (tokens[a + i : b - n + 1 + i] for i in range(n))
+                        keys.extend(zip(*slices, strict=True))
+                    keys.extend([None] * min(n - 1, b - a))  # runs past the line's end
+            ids = self._ids[n]
+            new = [key for key in dict.fromkeys(keys) if key is not None and key not in ids]
+            if new:
+                self._learn(n, new if n > 1 else [(s,) for s in new])
+            get = ids.get
+            grams[n] = np.fromiter((get(key, 1) for key in keys), np.int64, total)
+        # underthesea_core: a template whose first syllable is before the line is BOS,
+        # one that runs past its end is EOS.
+        here = np.arange(total)
+        rows_by_shift: dict[tuple[int, int], np.ndarray] = {}
+        score0, score1 = np.zeros(total), np.zeros(total)  # labels 0 and 1
+        for j, (first, n, _) in enumerate(self._templates):
+            rows = rows_by_shift.get((first, n))
+            if rows is None:
+                there = here + first
+                inside = (there >= starts) & (there < ends)
+                rows = np.where(there < starts, 0, 1)
+                rows[inside] = grams[n][there[inside]]
+                rows_by_shift[(first, n)] = rows
+            table, column = self._tables[n], self._column[j]
+            score0 += table[rows, column, 0]
+            score1 += table[rows, column, 1]
+        e0, e1 = score0.tolist(), score1.tolist()
+        return [self._viterbi(e0, e1, a, b) for a, b in bounds]
+
+    def _viterbi(self, e0: list[float], e1: list[float], a: int, b: int) -> list[bool]:
+        """underthesea_core's Viterbi for two labels: the same operations in the same order.
+
+        ``e0`` and ``e1`` are the emission scores of labels 0 and 1 for the syllables
+        ``a`` to ``b``; ties go to the lower label, as in Rust. Returns word beginnings.
+        """
+        if a == b:
+            return []
+        (t00, t01), (t10, t11) = self._transitions
+        s0, s1 = e0[a], e1[a]
+        back = []
+        for position in range(a + 1, b):
+            x0, x1 = s0 + t00, s1 + t10
+            n0, p0 = (x1, 1) if x1 > x0 else (x0, 0)
+            x0, x1 = s0 + t01, s1 + t11
+            n1, p1 = (x1, 1) if x1 > x0 else (x0, 0)
+            s0, s1 = n0 + e0[position], n1 + e1[position]
+            back.append((p0, p1))
+        label = 1 if s1 > s0 else 0
+        labels = [label]
+        for p0, p1 in reversed(back):
+            label = p1 if label else p0
+            labels.append(label)
+        inside = self._inside
+        return [label != inside for label in reversed(labels)]
