@@ -50,6 +50,9 @@ __all__ = [
 ]
 
 DPI = 200
+CSV_FLOAT_FORMAT = "%.10g"
+"""Ten significant digits in saved tables: the last bits of a float differ between
+numpy and scipy builds, and no report needs them."""
 FONT_FAMILY = "DejaVu Sans"
 STYLE: dict[str, object] = {
     "font.family": "sans-serif",
@@ -527,7 +530,8 @@ def save_figure(
         ``NN_name`` in lowercase ASCII: ``NN`` is the number of the notebook that
         makes the figure (``"02_top_words"``).
     table : DataFrame, optional
-        The numbers behind the figure, written as UTF-8 CSV with BOM.
+        The numbers behind the figure, written as UTF-8 CSV with BOM, floats to ten
+        significant digits (:data:`CSV_FLOAT_FORMAT`).
     caption : str, optional
         A sentence for the report; stored in the PNG and SVG metadata (``Description``)
         and shown in ``index.html``. Defaults to the figure's title.
@@ -570,7 +574,9 @@ def save_figure(
         csv = folder / f"{name}.csv"
         _atomic_write(
             csv,
-            lambda tmp: table.to_csv(tmp, encoding="utf-8-sig", lineterminator="\n"),
+            lambda tmp: table.to_csv(
+                tmp, encoding="utf-8-sig", lineterminator="\n", float_format=CSV_FLOAT_FORMAT
+            ),
         )
         written.append(csv)
     return written
