@@ -5,29 +5,21 @@ Citations of Party documents, people and their roles, and passages shared betwee
 articles live in :mod:`corpus_tools.references`, :mod:`corpus_tools.entities` and
 :mod:`corpus_tools.reuse`.
 
-Importing the package loads no segmentation model and touches no file. The plotting
-functions live in :mod:`corpus_tools.plots`; only ``save_figure`` is re-exported here.
+Importing the package loads no segmentation model, touches no file, and imports
+scikit-learn and matplotlib only when a function that needs them is first used. The
+plotting functions live in :mod:`corpus_tools.plots`; only ``save_figure`` is
+re-exported here.
 """
 
 from __future__ import annotations
 
-from . import entities, references, reuse  # noqa: F401  (subpackages reachable as ct.references, …)
+import importlib
+
+# Reading, normalising and segmenting load at once: worker processes need only these.
 from .cache import CacheWarning, read_tokens
 from .errors import CorpusError
-from .features import (
-    collocations,
-    document_similarity,
-    document_term_matrix,
-    keyness,
-    keyness_by_document,
-    kwic,
-    term_frequencies,
-    top_tfidf_terms,
-    word_candidates,
-)
 from .io import Document, iter_corpus, read_corpus
 from .normalize import normalization_changes, normalize_text
-from .plots import save_figure
 from .tokenize import (
     SegmentationError,
     SkippedDocumentsWarning,
@@ -39,16 +31,45 @@ from .tokenize import (
     tokenize,
     tokenize_corpus,
 )
-from .topics import (
-    TopicModel,
-    choose_k,
-    coherence,
-    compare_with_labels,
-    document_topics,
-    fit_topics,
-    topic_terms,
-    typical_units,
-)
+
+# Counting, models and figures load on first use: scikit-learn and matplotlib take
+# about two seconds to import, which every worker process would otherwise pay.
+_LAZY = {
+    "collocations": "features",
+    "document_similarity": "features",
+    "document_term_matrix": "features",
+    "keyness": "features",
+    "keyness_by_document": "features",
+    "kwic": "features",
+    "term_frequencies": "features",
+    "top_tfidf_terms": "features",
+    "word_candidates": "features",
+    "save_figure": "plots",
+    "TopicModel": "topics",
+    "choose_k": "topics",
+    "coherence": "topics",
+    "compare_with_labels": "topics",
+    "document_topics": "topics",
+    "fit_topics": "topics",
+    "topic_terms": "topics",
+    "typical_units": "topics",
+}
+_SUBMODULES = ("distributed", "entities", "features", "plots", "references", "reuse", "topics")
+
+
+def __getattr__(name: str) -> object:
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__) | set(_SUBMODULES))
+
 
 __version__ = "0.1.0"
 

@@ -67,3 +67,23 @@ def test_import_loads_no_model_and_writes_nothing(tmp_path):
     )
     assert out.stdout.split() == ["False"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_segmenting_imports_neither_scikit_learn_nor_matplotlib():
+    # Every worker process imports corpus_tools; the heavy libraries wait for first use.
+    code = (
+        "import sys, corpus_tools as ct\n"
+        "ct.tokenize_corpus(['Bộ Chính trị họp.'], progress=False)\n"
+        "print(sorted(m for m in ('sklearn', 'matplotlib') if m in sys.modules))\n"
+        "ct.fit_topics\n"
+        "print('sklearn' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_every_public_name_resolves():
+    import corpus_tools as ct
+
+    assert all(getattr(ct, name) is not None for name in ct.__all__)
+    assert {"features", "topics", "plots", "references"} <= set(dir(ct))
