@@ -1152,7 +1152,9 @@ def tokenize_corpus(
         When a document cannot be segmented (or kills its worker process): raise
         :class:`SegmentationError` naming it, or leave its units out, log a warning on
         the ``corpus_tools`` logger and warn :class:`SkippedDocumentsWarning` listing
-        every skipped id at the end. No other document's tokens are lost.
+        every skipped id at the end. No other document's tokens are lost. With
+        ``n_jobs=1`` the work runs in this process, so only Python errors are caught:
+        a crash of the segmenter itself ends the process; ``n_jobs=2`` isolates it.
     progress : bool
         Show a tqdm progress bar (on standard error) when the run lasts over a second.
 
