@@ -87,6 +87,7 @@ TopicModel(method='nmf', k=2, units=6, terms=8)
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -96,6 +97,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
@@ -699,7 +701,8 @@ def choose_k(
         deviation of the per-seed mean coherence across seeds; ``stability``, the mean
         over pairs of seeds of the Jaccard overlap of the top ``n_top`` terms of topics
         matched one to one (Hungarian method, ``linear_sum_assignment``), from 0 to 1;
-        ``recommended``, True for exactly one k.
+        ``converged``, the share of fits that converged before ``max_iter`` (others are
+        named in the reason); ``recommended``, True for exactly one k.
 
     Examples
     --------
@@ -708,10 +711,10 @@ def choose_k(
     ...          ["cầu_thủ", "ghi_bàn", "trận_đấu"], ["bóng_đá", "ghi_bàn", "cầu_thủ"]]
     >>> table = choose_k(units, [2, 3, 4])
     >>> table.round(2)
-       k  coherence  coherence_sd  stability  recommended
-    0  2       0.49          0.00       1.00         True
-    1  3       0.54          0.06       0.67        False
-    2  4       0.56          0.06       0.65        False
+       k  coherence  coherence_sd  stability  converged  recommended
+    0  2       0.49          0.00       1.00        1.0         True
+    1  3       0.54          0.06       0.67        1.0        False
+    2  4       0.56          0.06       0.65        1.0        False
     >>> print(table.attrs["reason"])
     k=2 has the highest mean NPMI coherence (0.493) among the ks whose stability is at
     least 70% of the best (1.00, at k=2); its own stability is 1.00.
@@ -748,7 +751,7 @@ def choose_k(
 
     rows = []
     for k in ks:
-        seed_means, scores, tops_per_seed = [], [], []
+        seed_means, scores, tops_per_seed, converged = [], [], [], []
         for seed in seeds:
             if n_sample < n_units:
                 rng = np.random.default_rng(seed)
@@ -756,9 +759,17 @@ def choose_k(
                 fitted = matrix[sample]
             else:
                 fitted = matrix
-            *_, topic_weights = _fit_matrix(
-                fitted, method, k, random_state=seed, max_iter=max_iter, options={}
-            )
+            with warnings.catch_warnings(record=True) as caught:  # counted in the table
+                warnings.simplefilter("always", ConvergenceWarning)
+                *_, topic_weights = _fit_matrix(
+                    fitted, method, k, random_state=seed, max_iter=max_iter, options={}
+                )
+            converged.append(not any(w.category is ConvergenceWarning for w in caught))
+            for other in caught:
+                if other.category is not ConvergenceWarning:
+                    warnings.warn_explicit(
+                        other.message, other.category, other.filename, other.lineno
+                    )
             tops = _top_indices(topic_weights, n_top)
             topic_scores = _npmi(binary, tops)
             scores.extend(topic_scores.tolist())
@@ -775,9 +786,11 @@ def choose_k(
                 "coherence": _nanmean(np.array(scores)),
                 "coherence_sd": spread,
                 "stability": float(stability),
+                "converged": float(np.mean(converged)),
             }
         )
-    table = pd.DataFrame(rows, columns=["k", "coherence", "coherence_sd", "stability"])
+    columns = ["k", "coherence", "coherence_sd", "stability", "converged"]
+    table = pd.DataFrame(rows, columns=columns)
     best_stability = table["stability"].max()
     eligible = table["stability"] >= stability_ratio * best_stability - 1e-12
     candidates = table["coherence"].where(eligible).fillna(-np.inf)
@@ -798,6 +811,14 @@ def choose_k(
         reason += (
             f"; k={', '.join(map(str, skipped))} skipped: more topics than the "
             f"{min(n_sample, n_terms)} units or terms each fit sees"
+        )
+    unconverged = table.loc[table["converged"] < 1, "k"].tolist()
+    if unconverged:
+        iterations = max_iter or DEFAULT_MAX_ITER[method]
+        reason += (
+            f"; some fits for k={', '.join(map(str, unconverged))} stopped at "
+            f"max_iter={iterations} before converging (column converged), so their "
+            "scores are less sure; a larger max_iter may change them"
         )
     if len(ks) > 1 and k_best == max(ks):
         reason += "; it is the largest k tried, so try larger ks too"
