@@ -570,11 +570,17 @@ def _pieces(line: str) -> list[tuple[int, int, bool]]:
     if len(_pieces_memo) > _PIECES_MEMO_LIMIT:
         _pieces_memo.clear()
     pieces: list[tuple[int, int, bool]] = []
+    length = len(line)
     for run in _NON_SPACE.finditer(line):
         start, end = run.span()
-        after = line[end:]
-        # "$" also matches before a final "\n".
-        key = line[start:end] + ("" if not after else "\n" if after == "\n" else " ")
+        # What follows the run: the end, a final "\n" (before which "$" matches too), or
+        # other white space.
+        if end == length:
+            key = line[start:end]
+        elif end + 1 == length and line[end] == "\n":
+            key = line[start:end] + "\n"
+        else:
+            key = line[start:end] + " "
         found = _pieces_memo.get(key)
         if found is None:
             found = _pieces_memo[key] = tuple(_regex_pieces(key))

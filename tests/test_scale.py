@@ -329,3 +329,13 @@ def test_normalize_is_idempotent_on_the_seeds(seed_docs):
     # tokenize_corpus skips the second normalisation that tokenize_texts does.
     for _, text in text_units(seed_docs):
         assert normalize_text(text) == text
+
+
+def test_a_long_single_line_document_is_segmented_whole():
+    # Scraped pages sometimes come as one line of hundreds of kilobytes.
+    sentence = "Bộ Chính trị họp ở Hà Nội, thông qua Quy định 205-QĐ/TW về công tác cán bộ. "
+    line = sentence * 3_000  # about 230,000 characters, no line break
+    tokens = tokenize_corpus([line, "Ban Bí thư họp."], keep_punct=True)
+    assert tokens[0] == T._reference_tokenize_texts([line], keep_punct=True)[0]
+    assert len(tokens[0]) == 3_000 * len(tokenize_corpus([sentence], keep_punct=True)[0])
+    assert tokens[1] == ["Ban_Bí_thư", "họp", "."]
