@@ -71,7 +71,7 @@ Unit = Literal["document", "paragraph", "sentence"]
 # Pieces that are always one token: document codes such as 205-QĐ/TW, HD/BTCTW.
 _CODE = r"(?:\d+[-–]?)?[A-ZĐ][A-ZĐ0-9]*(?:/[A-ZĐ][A-ZĐ0-9]*)+"
 _ATOMIC = re.compile(_CODE)
-_LITERAL_UNDERSCORES = re.compile(r"_+")
+_UNDERSCORE_RUN = re.compile(r"(_+)")
 _ALNUM = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:TP|Tp|TX|TT|ThS|TS|GS|PGS|BS|Mr|Mrs|Ms|Dr|St|v\.v)\.$")
@@ -97,21 +97,27 @@ def _load_model():
     return _model
 
 
-def _pretokenize(line: str) -> list[tuple[int, int, bool]]:
-    """Return ``(start, end, atomic)`` for underthesea's regex tokens of ``line``.
+def _pretokenize(text: str) -> list[tuple[int, int, bool]]:
+    """Return ``(start, end, atomic)`` for underthesea's regex tokens of ``text``.
 
     Runs of ``_`` are cut out as atomic tokens of their own.
     """
     pieces: list[tuple[int, int, bool]] = []
-    for found in _pretokenizer.finditer(line):  # type: ignore[union-attr]
+    append = pieces.append
+    for found in _pretokenizer.finditer(text):  # type: ignore[union-attr]
+        piece = found.group(0)
+        if not piece:
+            continue
         start, end = found.span()
         if found.group("atomic"):
-            pieces.append((start, end, True))
-            continue
-        for part in re.split(r"(_+)", found.group(0)):
-            if part:
-                pieces.append((start, start + len(part), part.startswith("_")))
-                start += len(part)
+            append((start, end, True))
+        elif "_" not in piece:
+            append((start, end, False))
+        else:
+            for part in _UNDERSCORE_RUN.split(piece):
+                if part:
+                    append((start, start + len(part), part.startswith("_")))
+                    start += len(part)
     return pieces
 
 
@@ -450,7 +456,6 @@ def text_units(
 # when the decoder loads, with a fallback to underthesea's own tagger.
 # ---------------------------------------------------------------------------------------
 
-_UNDERSCORE_RUN = re.compile(r"(_+)")
 
 _SELF_CHECK_LINES = (
     "Bộ Chính trị họp ở Hà Nội ngày 12/3/2024 , thông qua Quy định 205-QĐ/TW .",
@@ -533,27 +538,6 @@ def _spans_from_begins(
     return spans
 
 
-def _regex_pieces(text: str) -> list[tuple[int, int, bool]]:
-    """:func:`_pretokenize`, without splitting pieces that hold no ``_``."""
-    pieces: list[tuple[int, int, bool]] = []
-    append = pieces.append
-    for found in _pretokenizer.finditer(text):  # type: ignore[union-attr]
-        piece = found.group(0)
-        if not piece:
-            continue
-        start, end = found.span()
-        if found.group("atomic"):
-            append((start, end, True))
-        elif "_" not in piece:
-            append((start, end, False))
-        else:
-            for part in _UNDERSCORE_RUN.split(piece):
-                if part:
-                    append((start, start + len(part), part.startswith("_")))
-                    start += len(part)
-    return pieces
-
-
 _NON_SPACE = re.compile(r"\S+")
 _PIECES_MEMO_LIMIT = 300_000
 _pieces_memo: dict[str, tuple[tuple[int, int, bool], ...]] = {}
@@ -583,7 +567,7 @@ def _pieces(line: str) -> list[tuple[int, int, bool]]:
             key = line[start:end] + " "
         found = _pieces_memo.get(key)
         if found is None:
-            found = _pieces_memo[key] = tuple(_regex_pieces(key))
+            found = _pieces_memo[key] = tuple(_pretokenize(key))
         if start:
             pieces.extend([(a + start, b + start, atomic) for a, b, atomic in found])
         else:
