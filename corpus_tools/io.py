@@ -410,10 +410,15 @@ def _parse_date(value: object) -> dt.date | None:
     return None
 
 
+_CSV_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
 def _iter_table_rows(path: Path, lines: Iterator[str]) -> Iterator[tuple[int, dict[str, object]]]:
     """Yield ``(line number where the row starts, row)`` for a CSV or JSONL file's lines."""
     if path.suffix.lower() == ".csv":
-        reader = csv.DictReader(lines)
+        # The csv module ends lines at "\n", "\r\n" or a lone "\r" (old Mac files).
+        reader = csv.DictReader(piece for line in lines for piece in _CSV_LINE.findall(line))
+        start = 1
         try:
             reader.fieldnames  # noqa: B018  (reads the header line)
             start = reader.line_num + 1

@@ -382,3 +382,19 @@ def test_truncated_utf8_at_the_end_of_a_table(tmp_path):
     path.write_bytes(data[:-1])
     with pytest.raises(DecodingError, match=rf"bao\.jsonl: byte 0xc4 at offset {len(data) - 2} "):
         read_corpus(path)
+
+
+def test_csv_with_old_mac_line_endings(tmp_path):
+    path = tmp_path / "bao.csv"
+    path.write_bytes('id,text\r1,Bài một.\r2,"Đảng bộ\r\nkhóa XII"\r'.encode())
+    docs = read_corpus(path)
+    assert [(d.doc_id, d.raw) for d in docs] == [("1", "Bài một."), ("2", "Đảng bộ\r\nkhóa XII")]
+
+
+def test_csv_header_over_the_field_limit_names_line_1(tmp_path):
+    import csv
+
+    path = tmp_path / "bao.csv"
+    path.write_text("x" * (csv.field_size_limit() + 1) + "\n1\n", encoding="utf-8")
+    with pytest.raises(DecodingError, match=r"bao\.csv: the row starting on line 1 "):
+        read_corpus(path)
