@@ -34,12 +34,14 @@ import hashlib
 import itertools
 import logging
 import os
-import uuid
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .errors import CacheWarning
+from .files import atomic_write_bytes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,10 +58,6 @@ PART_PATTERN = "part-*.parquet"
 
 _OPEN_PARTS = 8
 """How many decoded part files a :class:`TokenCache` keeps in memory."""
-
-
-class CacheWarning(UserWarning):
-    """A cache file was corrupt or unreadable; it was set aside and will be rebuilt."""
 
 
 def _schema() -> pa.Schema:
@@ -119,16 +117,7 @@ def write_part(directory: str | os.PathLike[str], rows: Iterable[Row]) -> Path |
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"part-{hashlib.blake2b(data, digest_size=16).hexdigest()}.parquet"
-    temporary = folder / f".tmp-{uuid.uuid4().hex}.parquet"
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return target
+    return atomic_write_bytes(target, data, fsync=True)
 
 
 def _verified_table(path: Path) -> pa.Table:

@@ -13,20 +13,16 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import sys
 import time
 from pathlib import Path
 
-from .errors import CorpusError
+from .errors import CorpusError, NotebookError
+from .files import atomic_write_text
 from .paths import project_root
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
-
-
-class NotebookError(RuntimeError):
-    """A notebook cell failed while the sequence ran."""
 
 
 def find_notebooks(folder: Path) -> list[Path]:
@@ -108,12 +104,6 @@ def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int 
     return notebook
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-
-
 def write_index(out_dir: Path, notebooks: list[Path]) -> Path:
     """Write ``index.html``: every PNG in ``out_dir`` with its caption and notebook."""
     from PIL import Image
@@ -147,7 +137,7 @@ def write_index(out_dir: Path, notebooks: list[Path]) -> Path:
         + "\n</body>\n</html>\n"
     )
     path = out_dir / "index.html"
-    _atomic_write_text(path, page)
+    atomic_write_text(path, page)
     return path
 
 
@@ -175,7 +165,7 @@ def run(corpus: str | None, out: str | None, build: str | None, notebooks_dir: s
             raise NotebookError(f"{path.name}: {error}") from None
         import nbformat
 
-        _atomic_write_text(build_dir / path.name, nbformat.writes(executed))
+        atomic_write_text(build_dir / path.name, nbformat.writes(executed))
         print(f"    done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     index = write_index(out_dir, notebooks)
     print(f"wrote {index}", file=sys.stderr)

@@ -1,18 +1,28 @@
-"""One exception family for everything that can go wrong with a corpus.
+"""Every exception and warning that corpus_tools raises, in one place.
 
-Every message names the file or document that failed and says what to change.
+Errors about input derive from :class:`CorpusError` (a :class:`ValueError`), and every
+message names the file, line or document that failed and says what to change. Wrong
+argument types raise :class:`TypeError`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = [
     "BinaryFileError",
+    "CacheWarning",
     "CorpusError",
     "DecodingError",
     "DuplicateIdError",
     "EmptyCorpusError",
     "EmptyDocumentError",
+    "FigureError",
     "MissingColumnError",
+    "NotebookError",
+    "SegmentationError",
+    "SkippedDocumentsWarning",
+    "TopicModelError",
 ]
 
 
@@ -42,3 +52,36 @@ class DuplicateIdError(CorpusError):
 
 class EmptyCorpusError(CorpusError):
     """A source holds no documents: a folder without ``.txt`` files, an empty table."""
+
+
+class SegmentationError(CorpusError):
+    """A document could not be segmented; the message names it and says why."""
+
+
+class TopicModelError(CorpusError):
+    """Options or units that a topic model cannot be fitted on."""
+
+
+class FigureError(CorpusError):
+    """A figure cannot be saved as asked (a bad name, say)."""
+
+
+class NotebookError(RuntimeError):
+    """A notebook failed while ``corpus-tools run`` executed it."""
+
+
+class CacheWarning(UserWarning):
+    """A token cache file was unreadable or damaged; its units are segmented again."""
+
+
+class SkippedDocumentsWarning(UserWarning):
+    """Documents were skipped (``on_error="skip"``); ``skipped`` lists ``(doc_id, why)``."""
+
+    def __init__(self, skipped: Sequence[tuple[str, str]]) -> None:
+        self.skipped = list(skipped)
+        shown = "; ".join(f"{doc_id}: {why}" for doc_id, why in self.skipped[:5])
+        more = f" and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
+        super().__init__(
+            f"skipped {len(self.skipped)} document(s) that could not be segmented "
+            f"(their units are missing from the output): {shown}{more}"
+        )

@@ -31,12 +31,13 @@ from typing import TYPE_CHECKING, Literal
 from .errors import (
     BinaryFileError,
     DecodingError,
-    DuplicateIdError,
     EmptyCorpusError,
     EmptyDocumentError,
     MissingColumnError,
 )
 from .paths import seeds_dir
+from .validation import check_unique_ids
+from .vietnamese import DATE_DMY, DATE_ISO, LOWER, UPPER, WEEKDAY, date_from_match
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +46,6 @@ __all__ = [
     "CLEANING_RULES",
     "Document",
     "LineRule",
-    "check_unique_ids",
     "clean_lines",
     "decode_bytes",
     "iter_corpus",
@@ -56,14 +56,10 @@ __all__ = [
 
 PARAGRAPH_SEPARATOR = "\n"
 
-# Vietnamese capital and small letters, for patterns that must tell names from words.
-# Ð (U+00D0, the Icelandic eth) stands in for Đ in some scraped files.
-_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđðèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_NAME = rf"[{_UPPER}][{_LOWER}]*(?:\s+[{_UPPER}][{_LOWER}]*){{0,4}}"
+_NAME = rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,4}}"
 _DASH = r"\s*[-–—,&]\s*"
-_WEEKDAY = r"(?:Thứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ\s+[Nn]hật)"
-_DATE = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
+_WEEKDAY = WEEKDAY
+_DATE = DATE_DMY
 
 
 @dataclass(frozen=True)
@@ -400,13 +396,10 @@ def _read_text_file(
 
 def _parse_date(value: object) -> dt.date | None:
     text = str(value or "").strip()
-    for pattern in (r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})", _DATE):
+    for pattern in (DATE_ISO, DATE_DMY):
         found = re.match(pattern, text)
         if found:
-            try:
-                return dt.date(int(found["year"]), int(found["month"]), int(found["day"]))
-            except ValueError:
-                return None
+            return date_from_match(found)
     return None
 
 
@@ -613,15 +606,3 @@ def read_corpus(
     )
     check_unique_ids([document.doc_id for document in documents], where=f"{source}: ")
     return documents
-
-
-def check_unique_ids(doc_ids: Iterable[str], *, where: str = "") -> None:
-    """Raise :class:`DuplicateIdError` naming the first two documents that share an id."""
-    seen: dict[str, int] = {}
-    for index, doc_id in enumerate(doc_ids):
-        if doc_id in seen:
-            raise DuplicateIdError(
-                f"{where}documents {seen[doc_id] + 1} and {index + 1} share the id "
-                f"{doc_id!r}; give every document its own id"
-            )
-        seen[doc_id] = index

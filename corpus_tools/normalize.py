@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from .io import Document, check_unique_ids
+from .io import Document
+from .types import DocumentLike
+from .validation import check_unique_ids
 
 if TYPE_CHECKING:
     import pandas as pd
 
-DocumentLike = Document | tuple[str, str] | str
-"""A Document, a ``(doc_id, text)`` pair, or a bare text (its id is its position)."""
 
 __all__ = [
     "TONE_STYLE",

@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -31,6 +30,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from .files import atomic_write
 from .paths import figures_dir
 from .tokenize import token_to_text
 
@@ -502,17 +502,6 @@ def plot_network(
     return fig
 
 
-def _atomic_write(path: Path, write) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def save_figure(
     fig: Figure,
     name: str,
@@ -554,14 +543,14 @@ def save_figure(
     written = []
     with matplotlib.rc_context(STYLE):
         png = folder / f"{name}.png"
-        _atomic_write(
+        atomic_write(
             png,
             lambda tmp: fig.savefig(
                 tmp, format="png", dpi=DPI, metadata={"Software": None, "Description": caption}
             ),
         )
         svg = folder / f"{name}.svg"
-        _atomic_write(
+        atomic_write(
             svg,
             lambda tmp: fig.savefig(
                 tmp,
@@ -572,7 +561,7 @@ def save_figure(
         written += [png, svg]
     if table is not None:
         csv = folder / f"{name}.csv"
-        _atomic_write(
+        atomic_write(
             csv,
             lambda tmp: table.to_csv(
                 tmp, encoding="utf-8-sig", lineterminator="\n", float_format=CSV_FLOAT_FORMAT

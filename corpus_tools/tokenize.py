@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ._crf import FastCRF, model_dir
-from .errors import CorpusError
+from .errors import CorpusError, SegmentationError, SkippedDocumentsWarning
 from .io import Document
 from .normalize import ToneStyle, normalize_text, place_tone_marks
 
@@ -711,23 +711,6 @@ def _unit_key(text: str, user_words: tuple[str, ...]) -> bytes:
 OnError = Literal["raise", "skip"]
 
 logger = logging.getLogger("corpus_tools")
-
-
-class SegmentationError(CorpusError):
-    """A document could not be segmented; the message names it and says why."""
-
-
-class SkippedDocumentsWarning(UserWarning):
-    """Documents were skipped (``on_error="skip"``); ``skipped`` lists ``(doc_id, why)``."""
-
-    def __init__(self, skipped: Sequence[tuple[str, str]]) -> None:
-        self.skipped = list(skipped)
-        shown = "; ".join(f"{doc_id}: {why}" for doc_id, why in self.skipped[:5])
-        more = f" and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
-        super().__init__(
-            f"skipped {len(self.skipped)} document(s) that could not be segmented "
-            f"(their units are missing from the output): {shown}{more}"
-        )
 
 
 class _Failure(NamedTuple):

@@ -101,7 +101,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from .errors import CorpusError
+from .errors import TopicModelError
 from .features import make_vectorizer, token_analyzer
 from .tokenize import token_to_text
 
@@ -138,10 +138,6 @@ as after 50."""
 NEGLIGIBLE = 1e-9
 """Term weights at most this share of their topic's largest are set to 0 in
 ``TopicModel.topic_terms``: NMF leaves values such as 1e-23 where it means 0."""
-
-
-class TopicModelError(CorpusError):
-    """Options or units that a topic model cannot be fitted on."""
 
 
 @dataclass(frozen=True, eq=False)
