@@ -1,12 +1,13 @@
 # make run   : set up .venv if needed, then run every notebook on the seeds and write figures/
 # make test  : set up .venv if needed, then lint and run the whole test suite
+# make test-fast : the same, without the tests marked slow (notebook runs, JupyterLab, Dask)
 # make lab   : open JupyterLab on notebooks/
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint lab bench clean-venv
+.PHONY: run test test-fast lint typecheck lab bench clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +25,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/nbstripout --verify notebooks/*.ipynb; fi
 
-test: lint
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
 	MPLBACKEND=Agg $(BIN)/python -m pytest
+
+test-fast: lint typecheck
+	MPLBACKEND=Agg $(BIN)/python -m pytest -m "not slow"
 
 lab: $(STAMP)
 	cd notebooks && ../$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root)

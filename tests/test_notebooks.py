@@ -61,6 +61,7 @@ def seeds_run(tmp_path_factory):
     return out, build
 
 
+@pytest.mark.slow
 def test_run_writes_every_figure_with_its_table_and_an_index(seeds_run):
     out, build = seeds_run
     pngs = sorted(p.stem for p in out.glob("*.png"))
@@ -75,6 +76,7 @@ def test_run_writes_every_figure_with_its_table_and_an_index(seeds_run):
     assert sorted(p.name for p in build.glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
 
 
+@pytest.mark.slow
 def test_executed_notebooks_ran_every_cell_without_error(seeds_run):
     _, build = seeds_run
     for path in build.glob("*.ipynb"):
@@ -88,11 +90,13 @@ def test_executed_notebooks_ran_every_cell_without_error(seeds_run):
                     assert not ("Glyph" in text and "missing" in text), (path.name, text)
 
 
+@pytest.mark.slow
 def test_notebooks_folder_is_left_unchanged(seeds_run):
     for path in NOTEBOOKS:
         assert '"outputs": []' in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_committed_figures_are_what_the_run_writes(seeds_run):
     out, _ = seeds_run
     written = sorted(p.name for p in out.iterdir())
@@ -103,6 +107,7 @@ def test_committed_figures_are_what_the_run_writes(seeds_run):
         assert same, f"{name} differs from the committed figure: run `make run` and commit figures/"
 
 
+@pytest.mark.slow
 def test_multi_syllable_terms_are_whole_in_the_tables(seeds_run):
     out, _ = seeds_run
     table = (out / "02_top_words_count.csv").read_text(encoding="utf-8-sig")
@@ -110,6 +115,7 @@ def test_multi_syllable_terms_are_whole_in_the_tables(seeds_run):
     assert "_" not in table.split("\n", 1)[1].split(",")[1]
 
 
+@pytest.mark.slow
 def test_run_on_a_plain_folder_without_titles_or_datelines(tmp_path):
     corpus = tmp_path / "bai_bao"
     corpus.mkdir()
@@ -133,6 +139,7 @@ def test_run_on_a_plain_folder_without_titles_or_datelines(tmp_path):
     assert "bai_0" in overview
 
 
+@pytest.mark.slow
 def test_a_failing_cell_names_the_notebook_cell_and_error(tmp_path, capsys):
     folder = tmp_path / "notebooks"
     folder.mkdir()
