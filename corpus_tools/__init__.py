@@ -1,9 +1,8 @@
 """corpus_tools: Vietnamese news text analysis, from messy files to report-ready figures.
 
 The pipeline runs one way: io → normalize → tokenize → features / topics → plots.
-Citations of Party documents, people and their roles, and passages shared between
-articles live in :mod:`corpus_tools.references`, :mod:`corpus_tools.entities` and
-:mod:`corpus_tools.reuse`.
+Citations of Party documents, people and their roles, organisations, and passages
+shared between articles live in one namespace, :mod:`corpus_tools.extract`.
 
 Importing the package loads no segmentation model, touches no file, and imports
 scikit-learn and matplotlib only when a function that needs them is first used. The
@@ -54,7 +53,7 @@ _LAZY = {
     "topic_terms": "topics",
     "typical_units": "topics",
 }
-_SUBMODULES = ("distributed", "entities", "features", "plots", "references", "reuse", "topics")
+_SUBMODULES = ("distributed", "extract", "features", "plots", "topics")
 
 
 def __getattr__(name: str) -> object:

@@ -88,4 +88,4 @@ def test_every_public_name_resolves():
     import corpus_tools as ct
 
     assert all(getattr(ct, name) is not None for name in ct.__all__)
-    assert {"features", "topics", "plots", "references"} <= set(dir(ct))
+    assert {"features", "topics", "plots", "extract"} <= set(dir(ct))

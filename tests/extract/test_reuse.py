@@ -10,23 +10,23 @@ import pytest
 
 from corpus_tools import normalize_text
 from corpus_tools.errors import CorpusError, DuplicateIdError
-from corpus_tools.reuse import near_duplicates, overlap_matrix, shared_passages
+from corpus_tools.extract import near_duplicates, overlap_matrix, shared_passages
 
 NFD = lambda text: unicodedata.normalize("NFD", text)
 
 PASSAGE = (
-    "tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu điều động cán bộ"  # 18 words
+    "tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu điều động cán bộ"  # 18 syllables
 )
 
 
-def words(text: str) -> list[str]:
+def syllables(text: str) -> list[str]:
     return [word.lower() for word in re.findall(r"[^\W_]+", text)]
 
 
 @pytest.mark.parametrize(
     ("a", "b", "min_words", "expected"),
     [
-        # (article a, article b, min_words, words of each shared passage)
+        # (article a, article b, min_words, syllables of each shared passage)
         (f"Hội nghị yêu cầu {PASSAGE}.", f"Bí thư nhấn mạnh: {PASSAGE}.", 8, [18]),
         (PASSAGE, PASSAGE.upper(), 8, [18]),  # case is ignored
         ("nhiệm kỳ 2021 – 2026 các tổ chức chính trị - xã hội ở các cấp",
@@ -47,13 +47,13 @@ def words(text: str) -> list[str]:
 )  # fmt: skip
 def test_shared_passages(a, b, min_words, expected):
     shared = shared_passages([("a", a), ("b", b)], min_words=min_words)
-    assert shared["words"].tolist() == expected
+    assert shared["syllables"].tolist() == expected
     text_a, text_b = normalize_text(a), normalize_text(b)
     for row in shared.itertuples():
         piece_a, piece_b = text_a[row.start_a : row.end_a], text_b[row.start_b : row.end_b]
         assert row.text == piece_a
-        assert words(piece_a) == words(piece_b)
-        assert len(words(piece_a)) == row.words
+        assert syllables(piece_a) == syllables(piece_b)
+        assert len(syllables(piece_a)) == row.syllables
 
 
 def test_unrelated_articles_share_nothing():
@@ -64,8 +64,8 @@ def test_unrelated_articles_share_nothing():
     assert matrix.loc["0", "1"] == matrix.loc["1", "0"] == 0.0
 
 
-def test_overlap_matrix_counts_words_in_shared_passages():
-    # a: 18 words, all shared; b: 4 + 18 words, 18 shared.
+def test_overlap_matrix_counts_syllables_in_shared_passages():
+    # a: 18 syllables, all shared; b: 4 + 18 syllables, 18 shared.
     matrix = overlap_matrix([("a", PASSAGE), ("b", f"Hội nghị yêu cầu {PASSAGE}"), ("c", "")])
     assert list(matrix.index) == list(matrix.columns) == ["a", "b", "c"]
     expected = np.array([[1.0, 1.0, 0.0], [18 / 22, 1.0, 0.0], [0.0, 0.0, 0.0]])
@@ -81,7 +81,7 @@ def test_near_duplicates():
     other = "Đồng chí Trương Thị Mai đề nghị các cấp ủy tiếp tục tổ chức triển khai."
     flagged = near_duplicates([("a", original), ("b", edited), ("c", other)], threshold=0.8)
     assert flagged[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]]
-    # 30 + 18 = 48 words each; word 10 changed leaves passages of 9 and 38 words.
+    # 30 + 18 = 48 syllables each; syllable 10 changed leaves passages of 9 and 38.
     assert flagged.loc[0, "passages"] == 2
     assert flagged.loc[0, ["share_a", "share_b"]].tolist() == pytest.approx([47 / 48, 47 / 48])
     assert near_duplicates([("a", original), ("c", other)]).empty
@@ -110,7 +110,7 @@ def test_bad_threshold(threshold):
 def test_empty_corpus():
     assert shared_passages([]).empty
     assert list(shared_passages([]).columns) == [
-        "doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "words", "text",
+        "doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "syllables", "text",
     ]  # fmt: skip
     assert overlap_matrix([]).shape == (0, 0)
     assert near_duplicates([""]).empty
@@ -144,12 +144,12 @@ def test_seed_003_004_share_the_long_passage(seed_passages, seed_docs_by_number)
     long = rows[rows["text"].str.contains("tiếp tục rà soát quy hoạch cấp ủy các cấp")]
     assert len(long) == 1
     row = long.iloc[0]
-    # From "tiếp tục rà soát" to "tham gia cấp ủy, chính quyền": 67 words, and both
+    # From "tiếp tục rà soát" to "tham gia cấp ủy, chính quyền": 67 syllables, and both
     # articles also share the clause before it ("HĐND các cấp nhiệm kỳ 2021 – 2026").
-    assert row["words"] >= 67
+    assert row["syllables"] >= 67
     assert row["text"].endswith("có đức, có tài tham gia cấp ủy, chính quyền")
     text_b = normalize_text(seed_docs_by_number["004"].text)
-    assert words(text_b[row["start_b"] : row["end_b"]]) == words(row["text"])
+    assert syllables(text_b[row["start_b"] : row["end_b"]]) == syllables(row["text"])
 
 
 def test_seed_000_004_share_the_report_title(seed_passages, seed_docs_by_number):
@@ -163,12 +163,12 @@ def test_seed_offsets(seed_docs, seed_passages):
     texts = {doc.doc_id: normalize_text(doc.text) for doc in seed_docs}
     for row in seed_passages.itertuples():
         assert texts[row.doc_a][row.start_a : row.end_a] == row.text
-        assert words(texts[row.doc_b][row.start_b : row.end_b]) == words(row.text)
+        assert syllables(texts[row.doc_b][row.start_b : row.end_b]) == syllables(row.text)
 
 
 def test_seed_winnowing_still_finds_long_passages(seed_docs, seed_passages):
     winnowed = shared_passages(seed_docs, min_words=8, window=4)
-    long = seed_passages[seed_passages["words"] >= 8 + 4 - 1]
+    long = seed_passages[seed_passages["syllables"] >= 8 + 4 - 1]
     merged = long.merge(winnowed, on=list(long.columns), how="left", indicator=True)
     assert (merged["_merge"] == "both").all()
 

@@ -1,14 +1,15 @@
 """Find passages that articles share: reused text, press releases, near-duplicates.
 
-Each article is cut into words, and every run of ``min_words`` words (a shingle) is
-hashed to a 64-bit number. Articles that share a hash are compared only where they share
-it, and each shared shingle is extended word by word, left and right, into the longest
-passage the two articles have in common. No two full texts are ever compared as strings,
-so the work grows with the number of words and of shared shingles, not with the square
-of the number of articles.
+Each article is cut into syllables, and every run of ``min_words`` syllables (a
+shingle) is hashed to a 64-bit number. Articles that share a hash are compared only where
+they share it, and each shared shingle is extended syllable by syllable, left and right,
+into the longest passage the two articles have in common. No two full texts are ever
+compared as strings, so the work grows with the number of syllables and of shared
+shingles, not with the square of the number of articles.
 
-A word here is a syllable, as Vietnamese is written: a run of letters or digits between
-spaces or punctuation ("Ban", "Tổ", "chức"). Words are compared in lower case after
+A syllable here is what Vietnamese writes between spaces or punctuation: a run of
+letters or digits ("Ban", "Tổ", "chức", "2021"). ``min_words`` counts these syllables,
+not segmented words ("tổ chức" is two). Syllables are compared in lower case after
 :func:`~corpus_tools.normalize.normalize_text`, and punctuation between them is ignored,
 so "2020 – 2025" matches "2020-2025" and "chính trị - xã hội" matches "chính trị xã hội".
 Counting syllables rather than segmented words keeps offsets exact and does not depend on
@@ -16,9 +17,10 @@ how the segmenter cuts the edge of a passage. ``start`` and ``end`` are characte
 offsets into ``normalize_text(doc.text)`` (the body, without the title).
 
 For large corpora (say 100,000 articles of 800 words), keeping every shingle costs about
-20 bytes per word (1.6 GB). ``window`` keeps only the smallest hash in every ``window``
-consecutive shingles (winnowing, as in MOSS): memory falls by about ``(window + 1) / 2``,
-and every passage of at least ``min_words + window - 1`` words is still found, complete.
+20 bytes per syllable (1.6 GB). ``window`` keeps only the smallest hash in every
+``window`` consecutive shingles (winnowing, as in MOSS): memory falls by about
+``(window + 1) / 2``, and every passage of at least ``min_words + window - 1`` syllables
+is still found, complete.
 Shingles found in more than ``max_docs`` articles (boilerplate) are skipped, which bounds
 the number of article pairs compared.
 """
@@ -28,61 +30,66 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from numbers import Integral, Real
+from numbers import Real
 
 import numpy as np
 import pandas as pd
 
-from .errors import CorpusError
-from .normalize import DocumentLike, normalized_texts
+from ..errors import CorpusError
+from ..normalize import normalized_texts
+from ..types import DocumentLike
+from ..validation import check_positive_int
 
 __all__ = ["near_duplicates", "overlap_matrix", "shared_passages"]
 
 
-_WORD = re.compile(r"[^\W_]+")
-_PASSAGE_COLUMNS = ["doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "words", "text"]
+_SYLLABLE = re.compile(r"[^\W_]+")
+_PASSAGE_COLUMNS = ["doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "syllables", "text"]
 _DUPLICATE_COLUMNS = ["doc_a", "doc_b", "share_a", "share_b", "passages"]
 _BASE = np.uint64(0x100000001B3)  # an odd multiplier for the polynomial hash
-_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads small word ids over 64 bits
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # spreads small syllable ids over 64 bits
 
 
 @dataclass
 class _Doc:
     doc_id: str
     text: str
-    starts: np.ndarray  # character offset of each word
+    starts: np.ndarray  # character offset of each syllable
     ends: np.ndarray
-    ids: np.ndarray  # word ids (int64), one per word
+    ids: np.ndarray  # syllable ids (int64), one per syllable
 
 
 @dataclass
 class _Passage:
     a: int
     b: int
-    start_a: int  # word indices, end exclusive
+    start_a: int  # syllable indices, end exclusive
     end_a: int
     start_b: int
     end_b: int
 
 
-def _check_int(value: object, name: str, *, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, Integral) or value < minimum:
-        raise CorpusError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
-    return int(value)
+def _check_options(min_words: object, window: object, max_docs: object) -> tuple[int, int, int]:
+    """The options every function here takes, checked: ``(min_words, window, max_docs)``."""
+    return (
+        check_positive_int(min_words, "min_words"),
+        check_positive_int(window, "window"),
+        check_positive_int(max_docs, "max_docs", minimum=2),
+    )
 
 
 def _prepare(docs: Iterable[DocumentLike]) -> list[_Doc]:
     vocabulary: dict[str, int] = {}
     prepared = []
     for doc_id, text in normalized_texts(docs):
-        words = list(_WORD.finditer(text))
-        ids = [vocabulary.setdefault(w.group(0).lower(), len(vocabulary)) for w in words]
+        syllables = list(_SYLLABLE.finditer(text))
+        ids = [vocabulary.setdefault(s.group(0).lower(), len(vocabulary)) for s in syllables]
         prepared.append(
             _Doc(
                 doc_id,
                 text,
-                np.array([w.start() for w in words], dtype=np.int64),
-                np.array([w.end() for w in words], dtype=np.int64),
+                np.array([s.start() for s in syllables], dtype=np.int64),
+                np.array([s.end() for s in syllables], dtype=np.int64),
                 np.array(ids, dtype=np.int64),
             )
         )
@@ -90,7 +97,7 @@ def _prepare(docs: Iterable[DocumentLike]) -> list[_Doc]:
 
 
 def _shingle_hashes(ids: np.ndarray, size: int) -> np.ndarray:
-    """The 64-bit hash of every run of ``size`` words (wrapping arithmetic)."""
+    """The 64-bit hash of every run of ``size`` syllables (wrapping arithmetic)."""
     count = len(ids) - size + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint64)
@@ -112,7 +119,7 @@ def _winnow(hashes: np.ndarray, window: int) -> np.ndarray:
 def _seed_pairs(
     prepared: list[_Doc], min_words: int, window: int, max_docs: int
 ) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """For each pair of documents, the word positions where they share a shingle hash."""
+    """For each pair of documents, the syllable positions where they share a shingle hash."""
     hashes, owners, positions = [], [], []
     for index, doc in enumerate(prepared):
         all_hashes = _shingle_hashes(doc.ids, min_words)
@@ -191,45 +198,44 @@ def shared_passages(
     window: int = 1,
     max_docs: int = 100,
 ) -> pd.DataFrame:
-    """Find the passages of at least ``min_words`` words that two articles share.
+    """Find the passages of at least ``min_words`` syllables that two articles share.
 
     Parameters
     ----------
     docs : iterable of Document, ``(doc_id, text)`` pairs or str
         The articles; strings get ids ``"0"``, ``"1"``, …. Titles are not compared.
     min_words : int
-        The shortest passage reported, in words (syllables); also the shingle length.
+        The shortest passage reported, in syllables ("tổ chức" counts 2); also the
+        shingle length.
     window : int
         Keep one shingle in every ``window`` (winnowing); 1 keeps all. With a larger
-        window, passages shorter than ``min_words + window - 1`` words may be missed.
+        window, passages shorter than ``min_words + window - 1`` syllables may be missed.
     max_docs : int
         Skip shingles shared by more than this many articles (boilerplate).
 
     Returns
     -------
     pandas.DataFrame
-        ``doc_a, doc_b, start_a, end_a, start_b, end_b, words, text``: one row per
+        ``doc_a, doc_b, start_a, end_a, start_b, end_b, syllables, text``: one row per
         maximal shared passage, ``doc_a`` coming before ``doc_b`` in ``docs``; character
-        offsets into each article's ``normalize_text(doc.text)``; ``words`` the length in
-        words; ``text`` the passage as ``doc_a`` writes it. A passage repeated inside one
-        article is reported once for each place.
+        offsets into each article's ``normalize_text(doc.text)``; ``syllables`` the
+        length in syllables; ``text`` the passage as ``doc_a`` writes it. A passage
+        repeated inside one article is reported once for each place.
 
     Examples
     --------
     >>> a = "Hội nghị yêu cầu tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu."
     >>> b = "Tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu điều động cán bộ."
     >>> shared = shared_passages([("a", a), ("b", b)], min_words=8)
-    >>> shared[["doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "words"]]
-      doc_a doc_b  start_a  end_a  start_b  end_b  words
-    0     a     b       17     77        0     60     14
+    >>> shared[["doc_a", "doc_b", "start_a", "end_a", "start_b", "end_b", "syllables"]]
+      doc_a doc_b  start_a  end_a  start_b  end_b  syllables
+    0     a     b       17     77        0     60         14
     >>> shared.loc[0, "text"]
     'tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu'
     >>> len(shared_passages([("a", a), ("c", "Ban Bí thư họp.")]))
     0
     """
-    min_words = _check_int(min_words, "min_words")
-    window = _check_int(window, "window")
-    max_docs = _check_int(max_docs, "max_docs", minimum=2)
+    min_words, window, max_docs = _check_options(min_words, window, max_docs)
     prepared = _prepare(docs)
     rows = []
     for p in _passages(prepared, min_words, window, max_docs):
@@ -255,7 +261,7 @@ def shared_passages(
 def _shares(
     prepared: list[_Doc], min_words: int, window: int, max_docs: int
 ) -> tuple[dict[tuple[int, int], tuple[float, float, int]], list[int]]:
-    """For each pair sharing text: the share of each article's words in shared passages."""
+    """For each pair sharing text: the share of each article's syllables in shared passages."""
     masks: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, int]] = {}
     for p in _passages(prepared, min_words, window, max_docs):
         if (p.a, p.b) not in masks:
@@ -282,7 +288,8 @@ def overlap_matrix(
     window: int = 1,
     max_docs: int = 100,
 ) -> pd.DataFrame:
-    """Return, for every pair of articles, the share of one's words it shares with the other.
+    """Return, for every pair of articles, the share of one's syllables it shares with the
+    other.
 
     Takes the options of :func:`shared_passages`. The result is articles × articles
     (8 bytes a cell): for very many articles use :func:`near_duplicates`, which lists
@@ -292,9 +299,9 @@ def overlap_matrix(
     -------
     pandas.DataFrame
         Square, index and columns the document ids. Row ``a``, column ``b`` is the share
-        of ``a``'s words that lie in passages shared with ``b`` (not symmetric: a short
-        article quoted whole in a long one has 1.0 in its row). The diagonal is 1.0, or
-        0.0 for an article without words.
+        of ``a``'s syllables that lie in passages shared with ``b`` (not symmetric: a
+        short article quoted whole in a long one has 1.0 in its row). The diagonal is
+        1.0, or 0.0 for an article without syllables.
 
     Examples
     --------
@@ -307,9 +314,7 @@ def overlap_matrix(
     b       0.78  1.0  0.0
     c       0.00  0.0  0.0
     """
-    min_words = _check_int(min_words, "min_words")
-    window = _check_int(window, "window")
-    max_docs = _check_int(max_docs, "max_docs", minimum=2)
+    min_words, window, max_docs = _check_options(min_words, window, max_docs)
     prepared = _prepare(docs)
     shares, lengths = _shares(prepared, min_words, window, max_docs)
     matrix = np.zeros((len(prepared), len(prepared)))
@@ -330,9 +335,10 @@ def near_duplicates(
 ) -> pd.DataFrame:
     """Flag pairs of articles that are mostly the same text.
 
-    A pair is a near-duplicate when each article has at least ``threshold`` of its words
-    in passages shared with the other (see :func:`overlap_matrix`). Light edits between
-    copies (a changed word every dozen) leave the share high; a paraphrase does not.
+    A pair is a near-duplicate when each article has at least ``threshold`` of its
+    syllables in passages shared with the other (see :func:`overlap_matrix`). Light edits
+    between copies (a changed word every dozen) leave the share high; a paraphrase does
+    not.
     Other options are those of :func:`shared_passages`.
 
     Returns
@@ -351,9 +357,7 @@ def near_duplicates(
     """
     if isinstance(threshold, bool) or not isinstance(threshold, Real) or not 0 < threshold <= 1:
         raise CorpusError(f"threshold must be a share between 0 and 1, not {threshold!r}")
-    min_words = _check_int(min_words, "min_words")
-    window = _check_int(window, "window")
-    max_docs = _check_int(max_docs, "max_docs", minimum=2)
+    min_words, window, max_docs = _check_options(min_words, window, max_docs)
     prepared = _prepare(docs)
     shares, _ = _shares(prepared, min_words, window, max_docs)
     rows = [

@@ -1,24 +1,14 @@
-"""People with their titles, and organisations: officials found, places and bodies not."""
+"""People with their titles: officials found, places and bodies not."""
 
 from __future__ import annotations
 
-import socket
 import unicodedata
 
 import pytest
 
 from corpus_tools import normalize_text
-from corpus_tools.entities import (
-    ORGANIZATIONS,
-    PLACES,
-    Organization,
-    co_mentions,
-    find_organizations,
-    find_people,
-    organizations_table,
-    people_table,
-)
 from corpus_tools.errors import DuplicateIdError
+from corpus_tools.extract import PLACES, co_mentions, find_people, people_table
 
 NFD = lambda text: unicodedata.normalize("NFD", text)
 
@@ -141,8 +131,6 @@ def test_empty():
     ]  # fmt: skip
     assert people_table(found).empty
     assert co_mentions(found).empty
-    assert find_organizations([""]).empty
-    assert organizations_table(find_organizations([])).empty
 
 
 def test_duplicate_ids_are_refused():
@@ -150,54 +138,7 @@ def test_duplicate_ids_are_refused():
         find_people([("a", "x"), ("a", "y")], use_ner=False)
 
 
-# --------------------------------------------------------------------------- organisations
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Ban Thường vụ Tỉnh ủy Thái Nguyên họp.", ["Ban Thường vụ Tỉnh ủy Thái Nguyên"]),
-        ("làm việc với Tỉnh ủy Thái Nguyên", ["Tỉnh ủy Thái Nguyên"]),
-        ("Chủ tịch HĐND tỉnh báo cáo", ["Hội đồng nhân dân tỉnh"]),
-        ("những chức vụ HĐND, Ủy Ban Nhân Dân những cấp", ["Hội đồng nhân dân", "Ủy ban nhân dân"]),
-        ("Ban Chấp hành Trung ương Đảng khóa XII", ["Ban Chấp hành Trung ương"]),
-        ("Văn phòng Trung ương Đảng, Ủy ban Kiểm tra Trung ương, Bộ Nội vụ",
-         ["Văn phòng Trung ương Đảng", "Ủy ban Kiểm tra Trung ương", "Bộ Nội vụ"]),
-        ("cấp ủy, chính quyền, Mặt trận Tổ quốc và các tổ chức", ["Mặt trận Tổ quốc Việt Nam"]),
-        ("các tổ chức chính trị xã hội, MTTQ", ["Mặt trận Tổ quốc Việt Nam"]),
-        ("(ảnh: TTXVN)", ["Thông tấn xã Việt Nam"]),
-        ("hội đồng nhân dân các cấp", []),  # lower case: no particular body
-        ("thực hiện Nghị quyết của Trung ương", []),  # "Trung ương" counts only in titles
-        ("Phạm Minh Chính phát biểu", []),
-        ("", []),
-    ],
-)  # fmt: skip
-def test_organizations(text, expected):
-    assert find_organizations([text])["name"].tolist() == expected
-
-
-def test_organization_table_can_be_extended():
-    text = "Giám đốc Sở Nội vụ báo cáo."
-    assert find_organizations([text]).empty
-    extra = Organization("Sở Nội vụ", r"Sở Nội vụ(?:\s+(?P<place>{place}))?")
-    found = find_organizations([text], organizations=(*ORGANIZATIONS, extra))
-    assert found[["start", "end", "name"]].values.tolist() == [[9, 18, "Sở Nội vụ"]]
-
-
 # --------------------------------------------------------------------------- the seeds
-
-
-@pytest.fixture(scope="module")
-def seed_people(seed_docs):
-    """People in the seeds, found with underthesea's tagger while the network is cut."""
-
-    def refuse(*args, **kwargs):
-        raise OSError("network access during find_people")
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(socket.socket, "connect", refuse)
-        patch.setattr(socket, "create_connection", refuse)
-        return find_people(seed_docs, use_ner=True)
 
 
 # The officials named in the seeds, with their titles, read off the articles by hand.
@@ -253,18 +194,3 @@ def test_seed_co_mentions(seed_people, seed_docs_by_number):
     )
     assert edges.loc[("Mai Văn Chính", "Phạm Minh Chính"), "weight"] == 1
     assert ("Nguyễn Thanh Bình", "Trương Thị Mai") not in edges.index  # never together
-
-
-def test_seed_organizations(seed_docs, seed_people):
-    orgs = organizations_table(find_organizations(seed_docs)).set_index("name")
-    expected = [
-        "Bộ Chính trị",
-        "Ban Tổ chức Trung ương",
-        "Bộ Công an",
-        "Tỉnh ủy Thái Nguyên",
-        "Ủy ban Kiểm tra Trung ương",
-        "Văn phòng Trung ương Đảng",
-        "Bộ Nội vụ",
-    ]
-    assert set(expected) <= set(orgs.index)
-    assert not set(orgs.index) & set(seed_people["name"])

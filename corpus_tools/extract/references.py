@@ -6,13 +6,16 @@ Three tables drive the search, and each can be extended by passing a longer tupl
 * :data:`DOCUMENT_KINDS`: the kinds of document (Nghị quyết, Quy định, …) and the letters
   their codes use (NQ, QĐ, …);
 * :data:`ISSUERS`: the bodies that issue them, with the issuer part of their codes
-  (Bộ Chính trị → TW, Ban Tổ chức Trung ương → BTCTW);
+  (Bộ Chính trị → TW, Ban Tổ chức Trung ương → BTCTW); each names its body by an
+  :class:`~corpus_tools.extract.organizations.Organization`, so a body is written the
+  same way here as in :data:`~corpus_tools.extract.organizations.ORGANIZATIONS`;
 * :data:`CITATION_FORMS`: the shapes a citation takes (numbered, plenum, congress, bare
-  code), each a regular expression followed by optional date, issuer and term.
+  code), each a regular expression followed by optional date, issuer and congress term
+  (khóa).
 
 Precision comes before recall. A citation needs a kind word followed by a document
 number, a document code, a plenum or a congress; a number alone needs "số", or an issuer,
-date or term after it, or a capitalised kind and nothing that counts after it
+date or congress term after it, or a capitalised kind and nothing that counts after it
 ("Hướng dẫn 5 bước" is not a citation). Dates, percentages and counts
 ("19/19 chỉ tiêu", "4.687/4.687 chi bộ") never are.
 
@@ -31,7 +34,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .normalize import DocumentLike, normalized_texts
+from ..normalize import normalized_texts
+from ..types import DocumentLike
+from ..vietnamese import CENTRAL, DATE_SPOKEN, date_from_match
+from .common import alternation, leftmost_longest
+from .organizations import Organization, body_alternation, organization_named
 
 __all__ = [
     "CITATION_FORMS",
@@ -55,17 +62,29 @@ class DocumentKind:
 
 @dataclass(frozen=True)
 class Issuer:
-    """A body that issues documents.
+    """A body that issues documents: an organisation and the issuer part of its codes.
 
-    ``pattern`` is matched case-insensitively after "của" or "do". ``code`` is the issuer
-    part of Party document codes ("TW" in 205-QĐ/TW, "BTCTW" in 06-HD/BTCTW); a number
-    cited with this issuer but without a code gets the code ``<number>-<letters>/<code>``.
-    ``None`` (state and local bodies) infers no code.
+    The organisation's pattern is matched case-insensitively after "của" or "do", and
+    the issuer is named as :meth:`Organization.mention_name
+    <corpus_tools.extract.organizations.Organization.mention_name>` names it ("Tỉnh ủy
+    Thái Nguyên"). ``code`` is the issuer part of Party document codes ("TW" in
+    205-QĐ/TW, "BTCTW" in 06-HD/BTCTW); a number cited with this issuer but without a
+    code gets the code ``<number>-<letters>/<code>``. ``None`` (state and local bodies)
+    infers no code.
     """
 
-    name: str
-    pattern: str
+    organization: Organization
     code: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The organisation's name: "Bộ Chính trị"."""
+        return self.organization.name
+
+    @property
+    def pattern(self) -> str:
+        """The organisation's pattern."""
+        return self.organization.pattern
 
 
 @dataclass(frozen=True)
@@ -74,7 +93,7 @@ class CitationForm:
 
     Groups: ``kind`` (a kind word), ``so`` ("số"), ``items`` (numbers and codes),
     ``plenums`` (plenum numbers), ``ordinal`` (a plenum in words), ``congress`` (a roman
-    numeral). Date, issuer and term may follow any form.
+    numeral). Date, issuer and congress term (khóa) may follow any form.
     """
 
     name: str
@@ -98,28 +117,24 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
 )
 """Kinds of document, with their code letters. Extend to find more kinds."""
 
-_CENTRAL = r"(?:Trung ương|TW|T\.Ư|TƯ)"
+_PARTY_CODES = (  # central Party bodies and the issuer part of their codes
+    ("Ban Chấp hành Trung ương", "TW"), ("Bộ Chính trị", "TW"), ("Ban Bí thư", "TW"),
+    ("Ban Tổ chức Trung ương", "BTCTW"), ("Ủy ban Kiểm tra Trung ương", "UBKTTW"),
+    ("Ban Tuyên giáo Trung ương", "BTGTW"), ("Ban Dân vận Trung ương", "BDVTW"),
+    ("Ban Nội chính Trung ương", "BNCTW"), ("Ban Kinh tế Trung ương", "BKTTW"),
+    ("Văn phòng Trung ương Đảng", "VPTW"),
+)  # fmt: skip
+_UNCODED = (  # state and local bodies: their codes are not inferred
+    "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Chính phủ", "Ban Thường vụ Tỉnh ủy",
+    "Ban Thường vụ Thành ủy", "Tỉnh ủy", "Thành ủy",
+)  # fmt: skip
 
 ISSUERS: tuple[Issuer, ...] = (
-    Issuer("Ban Chấp hành Trung ương", rf"Ban Chấp hành {_CENTRAL}(?: Đảng)?|BCH ?TW", "TW"),
-    Issuer("Bộ Chính trị", r"Bộ Chính trị", "TW"),
-    Issuer("Ban Bí thư", rf"Ban Bí thư(?: {_CENTRAL} Đảng)?", "TW"),
-    Issuer("Ban Chấp hành Trung ương", r"Trung ương Đảng|Trung ương", "TW"),
-    Issuer("Ban Tổ chức Trung ương", rf"Ban Tổ chức {_CENTRAL}", "BTCTW"),
-    Issuer("Ủy ban Kiểm tra Trung ương", rf"Ủy ban Kiểm tra {_CENTRAL}", "UBKTTW"),
-    Issuer("Ban Tuyên giáo Trung ương", rf"Ban Tuyên giáo {_CENTRAL}", "BTGTW"),
-    Issuer("Ban Dân vận Trung ương", rf"Ban Dân vận {_CENTRAL}", "BDVTW"),
-    Issuer("Ban Nội chính Trung ương", rf"Ban Nội chính {_CENTRAL}", "BNCTW"),
-    Issuer("Ban Kinh tế Trung ương", rf"Ban Kinh tế {_CENTRAL}", "BKTTW"),
-    Issuer("Văn phòng Trung ương Đảng", rf"Văn phòng {_CENTRAL} Đảng", "VPTW"),
-    Issuer("Quốc hội", r"Quốc hội"),
-    Issuer("Ủy ban Thường vụ Quốc hội", r"Ủy ban Thường vụ Quốc hội"),
-    Issuer("Thủ tướng Chính phủ", r"Thủ tướng(?: Chính phủ)?"),
-    Issuer("Chính phủ", r"Chính phủ"),
-    Issuer("Ban Thường vụ Tỉnh ủy", r"Ban Thường vụ Tỉnh ủy"),
-    Issuer("Ban Thường vụ Thành ủy", r"Ban Thường vụ Thành ủy"),
-    Issuer("Tỉnh ủy", r"Tỉnh ủy"),
-    Issuer("Thành ủy", r"Thành ủy"),
+    *(Issuer(organization_named(name), code) for name, code in _PARTY_CODES),
+    # "của Trung ương", "của Trung ương Đảng": the Central Committee
+    Issuer(organization_named("Ban Chấp hành Trung ương", in_titles_only=True), "TW"),
+    *(Issuer(organization_named(name)) for name in _UNCODED),
+    Issuer(Organization("Thủ tướng Chính phủ", r"Thủ tướng(?: Chính phủ)?")),
 )
 """Issuing bodies. Alternatives are tried longest first, so the order does not matter."""
 
@@ -143,8 +158,7 @@ _ORDINALS = {
 
 
 def _kind_pattern(kinds: Sequence[DocumentKind]) -> str:
-    names = sorted({kind.name for kind in kinds}, key=len, reverse=True)
-    return "(?i:" + "|".join(re.escape(name) for name in names) + ")"
+    return f"(?i:{alternation(kind.name for kind in kinds)})"
 
 
 CITATION_FORMS: tuple[CitationForm, ...] = (
@@ -153,14 +167,14 @@ CITATION_FORMS: tuple[CitationForm, ...] = (
     ),
     CitationForm(  # Nghị quyết Trung ương 4, 6, 7; Kết luận Hội nghị Trung ương 4
         "plenum",
-        rf"(?P<kind>{{kind}})\s+(?:(?i:Hội nghị)\s+)?{_CENTRAL}\s+(?:(?i:lần thứ)\s+)?"
+        rf"(?P<kind>{{kind}})\s+(?:(?i:Hội nghị)\s+)?{CENTRAL}\s+(?:(?i:lần thứ)\s+)?"
         r"(?P<plenums>\d{1,2}(?:\s*,\s*\d{1,2}(?!\d))*(?:\s+và\s+\d{1,2})?)(?![\d/.,%]|\s*%)",
     ),
     CitationForm(  # Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương
         "plenum in words",
         rf"(?P<kind>{{kind}})\s+(?i:Hội nghị)\s+(?:(?i:lần thứ)\s+)"
-        rf"(?P<ordinal>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\s+"
-        rf"(?:(?i:của)\s+)?(?i:Ban Chấp hành)\s+{_CENTRAL}(?:\s+Đảng)?",
+        rf"(?P<ordinal>{alternation(_ORDINALS)})\s+"
+        rf"(?:(?i:của)\s+)?(?i:Ban Chấp hành)\s+{CENTRAL}(?:\s+Đảng)?",
     ),
     CitationForm(  # Nghị quyết Đại hội XIII của Đảng; Nghị quyết Đại hội lần thứ XII
         "congress",
@@ -174,15 +188,10 @@ CITATION_FORMS: tuple[CitationForm, ...] = (
 ``{kind}`` in a pattern stands for the alternation of :data:`DOCUMENT_KINDS`."""
 
 _TERMS = rf"{_ROMAN}(?:\s*,\s*(?:(?i:khóa)\s+)?{_ROMAN})*"
-_DATE = (
-    r"(?i:ngày)\s+(?:(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})\s+(?i:tháng)\s+(?P<month2>\d{1,2})\s+(?i:năm)\s+(?P<year2>\d{4}))"
-    r"(?!\d)"
-)
 _TAILS = {  # what may follow a citation, each at most once, in any order
-    "date": rf"\s*,?\s*{_DATE}",
+    "date": rf"\s*,?\s*{DATE_SPOKEN}",
     "issuer": r"\s*,?\s*(?i:của|do)\s+(?P<issuer>{issuer})(?!\w)",
-    "term": (
+    "congress_term": (
         rf"\s*,?\s*(?:\(\s*(?i:khóa)\s+(?P<terms>{_TERMS})\s*\)"
         rf"|(?i:khóa)\s+(?P<terms2>{_TERMS}))"
     ),
@@ -192,32 +201,9 @@ _STATE_ID = re.compile(r"(\d+)/(?:\d{4}/)?(([A-ZĐ]+)\d*(?:-\S+)?)")  # number, 
 # After a bare number: punctuation, the end, or a word that continues a citation.
 _AFTER_BARE_NUMBER = re.compile(r"\s*(?:[,;:.)”\"]|$)|\s+(?:về|của|ngày|và|khóa|do|\()")
 
-_MENTION_COLUMNS = [
-    "doc_id",
-    "start",
-    "end",
-    "text",
-    "kind",
-    "number",
-    "code",
-    "date",
-    "issuer",
-    "term",
-    "meeting",
-    "reference_id",
-]
-_DOCUMENT_COLUMNS = [
-    "reference_id",
-    "kind",
-    "number",
-    "code",
-    "date",
-    "issuer",
-    "term",
-    "meeting",
-    "mentions",
-    "articles",
-]
+_FIELDS = ["kind", "number", "code", "date", "issuer", "congress_term", "meeting"]
+_MENTION_COLUMNS = ["doc_id", "start", "end", "text", *_FIELDS, "reference_id"]
+_DOCUMENT_COLUMNS = ["reference_id", *_FIELDS, "mentions", "articles"]
 
 
 @dataclass(frozen=True)
@@ -234,7 +220,7 @@ def _compile(
 ) -> _Compiled:
     kind_alt = _kind_pattern(kinds)
     ordered = sorted(issuers, key=lambda issuer: len(issuer.pattern), reverse=True)
-    issuer_alt = "|".join(f"(?:{issuer.pattern})" for issuer in ordered)
+    issuer_alt = body_alternation(issuer.organization for issuer in ordered)
     compiled_forms = tuple(
         (form.name, re.compile(form.pattern.replace("{kind}", kind_alt))) for form in forms
     )
@@ -249,33 +235,26 @@ def _compile(
         forms=compiled_forms,
         tails=tails,
         kinds={kind.name.lower(): kind for kind in kinds},
-        issuers=tuple((re.compile(f"(?i:{issuer.pattern})"), issuer) for issuer in ordered),
+        issuers=tuple((issuer.organization.compile(), issuer) for issuer in ordered),
         letters_to_kind={k: next(iter(v)) if len(v) == 1 else None for k, v in by_letters.items()},
     )
 
 
-def _parse_date(found: re.Match[str]) -> dt.date | None:
-    day = found["day"] or found["day2"]
-    month = found["month"] or found["month2"]
-    year = found["year"] or found["year2"]
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
 @dataclass
 class _Tails:
-    """What follows a citation: its date, issuer and terms (khóa)."""
+    """What follows a citation: its date, issuer (and its name as written) and congress
+    terms (khóa)."""
 
     date: dt.date | None = None
     issuer: Issuer | None = None
-    terms: tuple[str, ...] = ()
+    issuer_name: str | None = None
+    congress_terms: tuple[str, ...] = ()
     found: frozenset[str] = frozenset()
 
 
 def _read_tails(text: str, position: int, compiled: _Compiled) -> tuple[int, _Tails]:
-    """Read date, issuer and term after a citation; return the new end and what was found."""
+    """Read date, issuer and congress term after a citation; return the new end and what
+    was found."""
     tails = _Tails()
     progress = True
     while progress:
@@ -285,17 +264,25 @@ def _read_tails(text: str, position: int, compiled: _Compiled) -> tuple[int, _Ta
             if match is None:
                 continue
             if name == "date":
-                tails.date = _parse_date(match)
+                tails.date = date_from_match(match)
             elif name == "issuer":
-                tails.issuer = next(
-                    issuer for regex, issuer in compiled.issuers if regex.fullmatch(match["issuer"])
-                )
+                tails.issuer, tails.issuer_name = _issuer_of(match["issuer"], compiled)
             else:
-                tails.terms = tuple(re.findall(_ROMAN, match["terms"] or match["terms2"]))
+                terms = match["terms"] or match["terms2"]
+                tails.congress_terms = tuple(re.findall(_ROMAN, terms))
             tails.found |= {name}
             position = match.end()
             progress = True
     return position, tails
+
+
+def _issuer_of(written: str, compiled: _Compiled) -> tuple[Issuer, str]:
+    """The issuer an issuer as written stands for, and its name ("Tỉnh ủy Thái Nguyên")."""
+    for regex, issuer in compiled.issuers:
+        found = regex.fullmatch(written)
+        if found:
+            return issuer, issuer.organization.mention_name(found)
+    raise AssertionError(f"no issuer matches {written!r}")  # the alternation found one
 
 
 def _canonical_number(number: str) -> str:
@@ -308,7 +295,7 @@ class _Citation:
     number: str | None = None
     code: str | None = None
     meeting: str | None = None
-    term: str | None = None
+    congress_term: str | None = None
     reference_id: str | None = None  # None: a bare number, resolved across the corpus
     letters: str | None = None
 
@@ -317,7 +304,7 @@ def _item_citations(
     items: str, kind: DocumentKind | None, tails: _Tails, compiled: _Compiled
 ) -> list[_Citation]:
     """Citations of numbered documents: "205-QĐ/TW", "138/2020/NĐ-CP", "18, 19"."""
-    term = ", ".join(tails.terms) or None
+    term = ", ".join(tails.congress_terms) or None
     issuer = tails.issuer
     out = []
     for item in re.finditer(_ITEM, items):
@@ -328,16 +315,20 @@ def _item_citations(
             number, code, letters = coded[1], coded[2], coded[3]
             reference_id = f"{_canonical_number(number)}-{code}" if party else value
             name = kind.name if kind else compiled.letters_to_kind.get(letters)
-            out.append(_Citation(name, number, code, term=term, reference_id=reference_id))
+            out.append(_Citation(name, number, code, congress_term=term, reference_id=reference_id))
         elif kind is not None:
             reference_id = None
             if issuer is not None and issuer.code:
                 reference_id = f"{_canonical_number(value)}-{kind.letters}/{issuer.code}"
             elif issuer is not None:
-                reference_id = f"{kind.name} {_canonical_number(value)} của {issuer.name}"
+                reference_id = f"{kind.name} {_canonical_number(value)} của {tails.issuer_name}"
             out.append(
                 _Citation(
-                    kind.name, value, term=term, reference_id=reference_id, letters=kind.letters
+                    kind.name,
+                    value,
+                    congress_term=term,
+                    reference_id=reference_id,
+                    letters=kind.letters,
                 )
             )
     return out
@@ -361,11 +352,11 @@ def _match_citations(match: re.Match[str], tails: _Tails, compiled: _Compiled) -
             _Citation(
                 kind.name,
                 meeting=f"Hội nghị Trung ương {plenum}",
-                term=term,
+                congress_term=term,
                 reference_id=f"{kind.name} Trung ương {plenum}" + (f" khóa {term}" if term else ""),
             )
             for plenum in plenums
-            for term in (tails.terms or (None,))
+            for term in (tails.congress_terms or (None,))
         ]
     if groups.get("congress"):
         meeting = f"Đại hội {groups['congress']}"
@@ -373,7 +364,7 @@ def _match_citations(match: re.Match[str], tails: _Tails, compiled: _Compiled) -
             _Citation(
                 kind.name,
                 meeting=meeting,
-                term=groups["congress"],
+                congress_term=groups["congress"],
                 reference_id=f"{kind.name} {meeting}",
             )
         ]
@@ -391,23 +382,17 @@ def _is_citation(match: re.Match[str], tails: _Tails, text: str, end: int) -> bo
 
 
 def _find_in_text(text: str, compiled: _Compiled) -> list[tuple[int, int, list[_Citation], _Tails]]:
+    """Citations in one text; where two overlap the longer wins, then the earlier form."""
     candidates = []
-    for priority, (_, pattern) in enumerate(compiled.forms):
+    for _, pattern in compiled.forms:
         for match in pattern.finditer(text):
             end, tails = _read_tails(text, match.end(), compiled)
             if not _is_citation(match, tails, text, end):
                 continue
             citations = _match_citations(match, tails, compiled)
             if citations:
-                candidates.append((match.start(), end, priority, citations, tails))
-    candidates.sort(key=lambda c: (c[0], -c[1], c[2]))  # leftmost, then longest
-    kept = []
-    last_end = -1
-    for start, end, _, citations, tails in candidates:
-        if start >= last_end:
-            kept.append((start, end, citations, tails))
-            last_end = end
-    return kept
+                candidates.append((match.start(), end, citations, tails))
+    return leftmost_longest(candidates)
 
 
 def find_references(
@@ -434,7 +419,8 @@ def find_references(
         offsets of the whole citation in ``normalize_text(doc.text)``; a citation of two
         documents, "Nghị quyết số 18, 19", gives two rows with the same span); ``text``;
         ``kind``; ``number`` and ``code`` as written (``None`` when not written);
-        ``date``; ``issuer`` as stated; ``term`` (khóa, roman numerals); ``meeting``
+        ``date`` (a :class:`datetime.date`, or ``None``); ``issuer``, the body stated
+        after "của" or "do"; ``congress_term`` (khóa, roman numerals); ``meeting``
         ("Hội nghị Trung ương 4", "Đại hội XIII") for resolutions known by their meeting;
         ``reference_id``, the document's identity, which merges the forms of one document.
 
@@ -444,9 +430,11 @@ def find_references(
     below 10 written "05"); a number cited without a code gets one from its kind and a
     central issuer ("Quy định 205 của Bộ Chính trị" → "205-QĐ/TW"). A number with neither
     code nor issuer takes the one coded document of that kind and number cited anywhere in
-    ``docs``, if there is exactly one; otherwise it stays "<kind> <number>". State
-    documents keep their code ("138/2020/NĐ-CP"); plenum and congress resolutions are
-    named by their meeting and term ("Nghị quyết Trung ương 4 khóa XII").
+    ``docs``, if there is exactly one; otherwise it stays "<kind> <number>". A number
+    with a state or local issuer is named by it, with the place where one is written
+    ("Chỉ thị 05 của Tỉnh ủy Thái Nguyên"). State documents keep their code
+    ("138/2020/NĐ-CP"); plenum and congress resolutions are named by their meeting and
+    congress term ("Nghị quyết Trung ương 4 khóa XII").
 
     Examples
     --------
@@ -457,7 +445,7 @@ def find_references(
     >>> refs[["doc_id", "start", "end", "reference_id", "date", "issuer"]]
       doc_id  start  end reference_id       date        issuer
     0      0     10   63    205-QĐ/TW 2019-09-23  Bộ Chính trị
-    1      1     43   72    205-QĐ/TW        NaT  Bộ Chính trị
+    1      1     43   72    205-QĐ/TW       None  Bộ Chính trị
     >>> find_references(["Nghị quyết Trung ương 4 khóa XI, XII"])["reference_id"].tolist()
     ['Nghị quyết Trung ương 4 khóa XI', 'Nghị quyết Trung ương 4 khóa XII']
     """
@@ -476,8 +464,8 @@ def find_references(
                         "number": citation.number,
                         "code": citation.code,
                         "date": tails.date,
-                        "issuer": tails.issuer.name if tails.issuer else None,
-                        "term": citation.term,
+                        "issuer": tails.issuer_name,
+                        "congress_term": citation.congress_term,
                         "meeting": citation.meeting,
                         "reference_id": citation.reference_id,
                         "_letters": citation.letters,
@@ -486,7 +474,6 @@ def find_references(
     _resolve_bare_numbers(rows)
     table = pd.DataFrame(rows, columns=[*_MENTION_COLUMNS, "_letters"])
     table = table.drop(columns="_letters")
-    table["date"] = pd.to_datetime(table["date"])
     return table.astype({"start": "int64", "end": "int64"})
 
 
@@ -526,8 +513,8 @@ def cited_documents(mentions: pd.DataFrame, *, issuers: Sequence[Issuer] = ISSUE
     Returns
     -------
     pandas.DataFrame
-        ``reference_id, kind, number, code, date, issuer, term, meeting, mentions,
-        articles``: the most frequent value of each column among the mentions (``code``
+        ``reference_id, kind, number, code, date, issuer, congress_term, meeting,
+        mentions, articles``: the most frequent value of each column among the mentions (``code``
         inferred from ``reference_id`` when never written); ``mentions`` counts the
         mentions, ``articles`` is the tuple of citing ``doc_id`` in order of first
         citation. Sorted by ``mentions`` descending, then ``reference_id``.
@@ -559,9 +546,9 @@ def cited_documents(mentions: pd.DataFrame, *, issuers: Sequence[Issuer] = ISSUE
                 "kind": _most_common(group["kind"]),
                 "number": number,
                 "code": code,
-                "date": dates.mode().iloc[0] if not dates.empty else pd.NaT,
+                "date": dates.mode().iloc[0] if not dates.empty else None,
                 "issuer": issuer,
-                "term": _most_common(group["term"]),
+                "congress_term": _most_common(group["congress_term"]),
                 "meeting": _most_common(group["meeting"]),
                 "mentions": len(group),
                 "articles": tuple(dict.fromkeys(group["doc_id"])),
@@ -570,6 +557,5 @@ def cited_documents(mentions: pd.DataFrame, *, issuers: Sequence[Issuer] = ISSUE
     table = pd.DataFrame(rows, columns=_DOCUMENT_COLUMNS)
     if table.empty:
         return table.astype({"mentions": "int64"})
-    table["date"] = pd.to_datetime(table["date"])
     table = table.sort_values(["mentions", "reference_id"], ascending=[False, True], kind="stable")
     return table.reset_index(drop=True).astype({"mentions": "int64"})

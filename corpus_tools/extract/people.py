@@ -1,4 +1,4 @@
-"""Find people, with their titles and roles, and organisations in Vietnamese news.
+"""Find people in Vietnamese news, with their titles and roles, and who is named with whom.
 
 People come from two sources. underthesea's named-entity tagger (``underthesea.ner``, a
 CRF model shipped inside the wheel, so it runs offline) proposes where names are: the
@@ -7,8 +7,8 @@ that follow an honorific or a title. A candidate is kept as a person only when
 
 * it looks like a Vietnamese full name: two to four capitalised syllables, the first a
   surname from :data:`SURNAMES`;
-* it is not a place (:data:`PLACES`), does not follow a place word ("tỉnh", "đường") and
-  is not the tail of a longer proper noun;
+* it is not a place (:data:`~corpus_tools.extract.organizations.PLACES`), does not
+  follow a place word ("tỉnh", "đường") and is not the tail of a longer proper noun;
 * and the text says it is a person: an honorific just before it (:data:`HONORIFICS`:
   "đồng chí", "ông", "chiến sỹ"…), a title just before it ("Phó Trưởng Ban Thường trực
   Ban Tổ chức Trung ương Nguyễn Thanh Bình") or titles after it ("Phạm Minh Chính, Ủy
@@ -20,7 +20,7 @@ to run on patterns alone, which is much faster on large corpora.
 
 A title is a head from :data:`TITLES` ("Ủy viên", "Phó Trưởng ban", "Thứ trưởng"…),
 optionally "nguyên" before it and "Thường trực" after it, followed by an organisation
-from :data:`ORGANIZATIONS`. Organisations are found from the same table.
+from :data:`~corpus_tools.extract.organizations.ORGANIZATIONS`.
 
 Text is normalised with :func:`~corpus_tools.normalize.normalize_text` first; ``start``
 and ``end`` are character offsets into ``normalize_text(doc.text)`` (the body, without
@@ -32,25 +32,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 import pandas as pd
 
-from .normalize import DocumentLike, normalized_texts
+from ..normalize import normalized_texts
+from ..types import DocumentLike
+from ..vietnamese import LOWER, UPPER
+from .common import alternation, entity_table, leftmost_longest
+from .organizations import ORGANIZATIONS, PLACES, Organization, body_alternation
 
 __all__ = [
     "HONORIFICS",
-    "ORGANIZATIONS",
-    "PLACES",
     "SURNAMES",
     "TITLES",
-    "Organization",
     "co_mentions",
-    "find_organizations",
     "find_people",
-    "organizations_table",
     "people_table",
 ]
 
@@ -65,21 +64,6 @@ SURNAMES: tuple[str, ...] = (
 )  # fmt: skip
 """Vietnamese surnames: a person's name starts with one. ("Ông" is left out: it is far
 more often the honorific "Mr".)"""
-
-PLACES: tuple[str, ...] = (
-    "Việt Nam", "Hà Nội", "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "TP. Hồ Chí Minh",
-    "TPHCM", "TP.HCM", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "An Giang", "Bà Rịa - Vũng Tàu",
-    "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định",
-    "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
-    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương",
-    "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
-    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình",
-    "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
-    "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
-    "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh",
-    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-)  # fmt: skip
-"""Provinces and cities: never a person, and the place part of a local body's name."""
 
 HONORIFICS: tuple[str, ...] = (
     "đồng chí", "đ/c", "ông", "bà", "anh", "chị", "chiến sỹ", "chiến sĩ", "cụ",
@@ -99,99 +83,16 @@ TITLES: tuple[str, ...] = (
 """Heads of titles; matched case-insensitively, followed by an organisation."""
 
 _TITLES_NEEDING_BODY = frozenset({"ủy viên", "trưởng", "phó trưởng"})  # "Ủy viên" of what?
-
-
-@dataclass(frozen=True)
-class Organization:
-    """An organisation and the pattern that finds it (matched case-insensitively).
-
-    The pattern may hold a group ``level`` ("tỉnh", "huyện") and a group ``place``
-    (``{place}`` stands for :data:`PLACES`); the organisation's name is ``name`` followed
-    by them. ``in_titles_only`` organisations are recognised only inside a title
-    ("Ủy viên Trung ương Đảng", "Ủy viên BTV"), never on their own.
-    """
-
-    name: str
-    pattern: str
-    in_titles_only: bool = False
-
-
-_CENTRAL = r"(?:Trung ương|TW)"
-_LEVEL = r"(?:\s+(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã|phường))?"
-_PLACE = r"(?:\s+(?P<place>{place}))?"
-_MINISTRIES = (
-    "Bộ Công an", "Bộ Quốc phòng", "Bộ Nội vụ", "Bộ Ngoại giao", "Bộ Tư pháp",
-    "Bộ Tài chính", "Bộ Công Thương", "Bộ Kế hoạch và Đầu tư", "Bộ Giáo dục và Đào tạo",
-    "Bộ Y tế", "Bộ Lao động - Thương binh và Xã hội", "Bộ Giao thông vận tải",
-    "Bộ Xây dựng", "Bộ Thông tin và Truyền thông", "Bộ Tài nguyên và Môi trường",
-    "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Văn hóa, Thể thao và Du lịch",
-    "Bộ Khoa học và Công nghệ",
-)  # fmt: skip
-_COMMITTEES = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy")
-
-ORGANIZATIONS: tuple[Organization, ...] = (
-    # The Party's central bodies
-    Organization("Ban Chấp hành Trung ương", rf"Ban Chấp hành {_CENTRAL}(?: Đảng)?|BCH ?TW"),
-    Organization("Bộ Chính trị", r"Bộ Chính trị"),
-    Organization("Ban Bí thư", r"Ban Bí thư(?: Trung ương Đảng)?"),
-    Organization("Ban Tổ chức Trung ương", rf"Ban Tổ chức {_CENTRAL}"),
-    Organization("Ban Tuyên giáo Trung ương", rf"Ban Tuyên giáo {_CENTRAL}"),
-    Organization("Ban Dân vận Trung ương", rf"Ban Dân vận {_CENTRAL}"),
-    Organization("Ban Nội chính Trung ương", rf"Ban Nội chính {_CENTRAL}"),
-    Organization("Ban Kinh tế Trung ương", rf"Ban Kinh tế {_CENTRAL}"),
-    Organization("Ban Đối ngoại Trung ương", rf"Ban Đối ngoại {_CENTRAL}"),
-    Organization("Ủy ban Kiểm tra Trung ương", rf"Ủy ban Kiểm tra {_CENTRAL}"),
-    Organization("Văn phòng Trung ương Đảng", rf"Văn phòng {_CENTRAL} Đảng"),
-    Organization("Hội đồng Lý luận Trung ương", rf"Hội đồng Lý luận {_CENTRAL}"),
-    Organization(
-        "Tiểu ban Bảo vệ chính trị nội bộ Trung ương",
-        rf"Tiểu ban Bảo vệ chính trị nội bộ {_CENTRAL}",
-    ),
-    Organization("Ban Chấp hành Trung ương", rf"{_CENTRAL} Đảng|{_CENTRAL}", in_titles_only=True),
-    Organization("Ban Thường vụ", r"Ban Thường vụ|BTV", in_titles_only=True),
-    # Local Party bodies: Tỉnh ủy Thái Nguyên, Ban Thường vụ Tỉnh ủy, Ban Tổ chức Huyện ủy
-    *(Organization(c, rf"{c}{_PLACE}") for c in _COMMITTEES),
-    *(Organization(f"Ban Thường vụ {c}", rf"Ban Thường vụ {c}{_PLACE}") for c in _COMMITTEES),
-    *(Organization(f"Ban Tổ chức {c}", rf"Ban Tổ chức {c}{_PLACE}") for c in _COMMITTEES),
-    Organization("Đảng bộ", rf"Đảng bộ\s+(?P<level>tỉnh|thành phố|huyện|quận){_PLACE}"),
-    # The state
-    Organization("Quốc hội", r"Quốc hội"),
-    Organization("Ủy ban Thường vụ Quốc hội", r"Ủy ban Thường vụ Quốc hội"),
-    Organization("Đoàn đại biểu Quốc hội", rf"Đoàn đại biểu Quốc hội{_LEVEL}{_PLACE}"),
-    Organization("Ban Công tác đại biểu", r"Ban Công tác đại biểu(?: Quốc hội)?"),
-    Organization("Chính phủ", r"Chính phủ"),
-    *(Organization(name, re.escape(name)) for name in _MINISTRIES),
-    Organization("Hội đồng nhân dân", rf"(?:Hội đồng nhân dân|HĐND){_LEVEL}{_PLACE}"),
-    Organization("Ủy ban nhân dân", rf"(?:Ủy ban nhân dân|UBND){_LEVEL}{_PLACE}"),
-    Organization(
-        "Mặt trận Tổ quốc Việt Nam",
-        r"(?:Ủy ban Trung ương )?Mặt trận Tổ quốc(?: Việt Nam)?|MTTQ(?: Việt Nam)?",
-    ),
-    Organization("Thông tấn xã Việt Nam", r"Thông tấn xã Việt Nam|TTXVN"),
-)
-"""Organisations: extend with ``organizations=ORGANIZATIONS + (Organization(...),)``."""
-
-_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_SYLLABLE = rf"[{_UPPER}][{_LOWER}]+"  # Title-case: "Minh", never "CCHC"
+_SYLLABLE = rf"[{UPPER}][{LOWER}]+"  # Title-case: "Minh", never "CCHC"
 _PLACE_WORDS = (  # words after which a name is a place or a street, not a person
     r"tỉnh|thành phố|TP\.?|huyện|quận|thị xã|thị trấn|xã|phường|đường|phố|sông|núi|làng"
     r"|thôn|ấp|bản|trường|cầu|chợ|khu|xóm|Tỉnh ủy|Thành ủy|Huyện ủy|tư tưởng"
 )
-_PEOPLE_COLUMNS = ["doc_id", "start", "end", "name", "honorific", "roles", "evidence"]
-_ORGANIZATION_COLUMNS = ["doc_id", "start", "end", "text", "name"]
-
-
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+_COLUMNS = ["doc_id", "start", "end", "name", "honorific", "roles", "evidence"]
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    organizations: tuple[tuple[re.Pattern[str], Organization], ...]
     role: re.Pattern[str]
     honorific_before: re.Pattern[str]
     place_before: re.Pattern[str]
@@ -201,26 +102,18 @@ class _Patterns:
 
 
 def _compile(organizations: Sequence[Organization]) -> _Patterns:
-    places = _alternation(PLACES)
-    compiled = tuple(
-        (re.compile(f"(?i:{org.pattern.replace('{place}', places)})"), org) for org in organizations
-    )
-    # Inside titles, group names must not repeat: make the groups anonymous.
-    bodies = "|".join(
-        "(?:" + _NAMED_GROUP.sub("(?:", org.pattern.replace("{place}", places)) + ")"
-        for org in sorted(organizations, key=lambda o: len(o.pattern), reverse=True)
-    )
-    heads = _alternation(TITLES)
-    alone = _alternation(t for t in TITLES if t.lower() not in _TITLES_NEEDING_BODY)
+    places = alternation(PLACES)
+    bodies = body_alternation(organizations)
+    heads = alternation(TITLES)
+    alone = alternation(t for t in TITLES if t.lower() not in _TITLES_NEEDING_BODY)
     role = re.compile(
         rf"(?i:(?:nguyên\s+)?(?:(?:{heads})(?:\s+Thường trực)?\s+(?:{bodies})(?!\w)"
         rf"|(?:{alone})(?:\s+Thường trực)?(?!\w)))"
     )
-    name = re.compile(rf"(?<!\w)(?:{_alternation(SURNAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?!\w)")
+    name = re.compile(rf"(?<!\w)(?:{alternation(SURNAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?!\w)")
     return _Patterns(
-        organizations=compiled,
         role=role,
-        honorific_before=re.compile(rf"(?i:(?<!\w)(?:{_alternation(HONORIFICS)}))\s+$"),
+        honorific_before=re.compile(rf"(?i:(?<!\w)(?:{alternation(HONORIFICS)}))\s+$"),
         place_before=re.compile(rf"(?i:(?<!\w)(?:{_PLACE_WORDS}))\s+$"),
         name=name,
         place_prefix=re.compile(rf"(?:{places})\s+"),
@@ -232,108 +125,6 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
-# --------------------------------------------------------------------------- organisations
-
-
-def _organization_name(match: re.Match[str], org: Organization) -> str:
-    groups = match.groupdict()
-    parts = [org.name, (groups.get("level") or "").lower(), groups.get("place") or ""]
-    return " ".join(part for part in parts if part)
-
-
-def _find_organizations_in(text: str, patterns: _Patterns) -> list[tuple[int, int, str]]:
-    candidates = []
-    for regex, org in patterns.organizations:
-        if org.in_titles_only:
-            continue
-        for match in regex.finditer(text):
-            start, end = match.span()
-            if not text[start].isupper():  # "hội đồng nhân dân các cấp" names no body
-                continue
-            if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-                continue
-            candidates.append((start, end, _organization_name(match, org)))
-    candidates.sort(key=lambda c: (c[0], -c[1]))
-    kept, last_end = [], -1
-    for start, end, name in candidates:
-        if start >= last_end:
-            kept.append((start, end, name))
-            last_end = end
-    return kept
-
-
-def find_organizations(
-    docs: Iterable[DocumentLike], *, organizations: Sequence[Organization] = ORGANIZATIONS
-) -> pd.DataFrame:
-    """Find every mention of an organisation of :data:`ORGANIZATIONS`.
-
-    Parameters
-    ----------
-    docs : iterable of Document, ``(doc_id, text)`` pairs or str
-        The articles; strings get ids ``"0"``, ``"1"``, …. Titles are not searched.
-    organizations : sequence of Organization
-        The organisation table.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``doc_id, start, end, text, name``: offsets into ``normalize_text(doc.text)``,
-        the text as written and the organisation's name ("HĐND tỉnh" → "Hội đồng nhân
-        dân tỉnh"). Where names overlap the longest wins ("Ban Thường vụ Tỉnh ủy Thái
-        Nguyên" is one mention). A name must start with a capital letter.
-
-    Examples
-    --------
-    >>> orgs = find_organizations(["Ban Thường vụ Tỉnh ủy Thái Nguyên làm việc với Bộ Nội vụ.",
-    ...                             "Chủ tịch HĐND tỉnh báo cáo."])
-    >>> orgs[["doc_id", "start", "end", "name"]]
-      doc_id  start  end                               name
-    0      0      0   33  Ban Thường vụ Tỉnh ủy Thái Nguyên
-    1      0     47   56                          Bộ Nội vụ
-    2      1      9   18             Hội đồng nhân dân tỉnh
-    """
-    patterns = _compile(organizations)
-    rows = [
-        (doc_id, start, end, text[start:end], name)
-        for doc_id, text in normalized_texts(docs)
-        for start, end, name in _find_organizations_in(text, patterns)
-    ]
-    table = pd.DataFrame(rows, columns=_ORGANIZATION_COLUMNS)
-    return table.astype({"start": "int64", "end": "int64"})
-
-
-def organizations_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per organisation: ``name, articles, mentions``, most mentioned first.
-
-    Examples
-    --------
-    >>> orgs = find_organizations([("a", "Bộ Chính trị họp."), ("b", "Bộ Chính trị kết luận.")])
-    >>> organizations_table(orgs)
-               name articles  mentions
-    0  Bộ Chính trị   (a, b)         2
-    """
-    return _entity_table(mentions, {})
-
-
-def _entity_table(
-    mentions: pd.DataFrame, extra: dict[str, Callable[[pd.DataFrame], object]]
-) -> pd.DataFrame:
-    rows = []
-    for name, group in mentions.groupby("name", sort=False):
-        row: dict[str, object] = {"name": name}
-        for column, make in extra.items():
-            row[column] = make(group)
-        row["articles"] = tuple(dict.fromkeys(group["doc_id"]))
-        row["mentions"] = len(group)
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=["name", *extra, "articles", "mentions"])
-    table = table.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
-    return table.reset_index(drop=True).astype({"mentions": "int64"})
-
-
-# --------------------------------------------------------------------------- people
-
-
 def _ner_spans(line: str) -> list[tuple[int, int]] | None:
     """Spans of ``line`` that underthesea tags as proper nouns (Np) or persons (PER).
 
@@ -342,7 +133,8 @@ def _ner_spans(line: str) -> list[tuple[int, int]] | None:
     from underthesea import ner  # the CRF model ships in the wheel: no download
 
     tokens = ner(line)
-    spans, position = [], 0
+    spans: list[tuple[int, int]] = []
+    position = 0
     for word, pos, _, tag in tokens:
         start = None
         for char in word:
@@ -391,21 +183,13 @@ def _candidates(text: str, patterns: _Patterns, *, use_ner: bool) -> list[tuple[
             for start, end in _ner_spans(line.group(0)) or ():
                 offset = line.start()
                 tagged.update(_name_spans(text, patterns, offset + start, offset + end))
-    kept = _leftmost_longest(tagged)
+    kept = leftmost_longest(tagged)
     kept += [
         span
-        for span in _leftmost_longest(set(_name_spans(text, patterns)))
+        for span in leftmost_longest(set(_name_spans(text, patterns)))
         if not any(span[0] < end and start < span[1] for start, end in kept)
     ]
     return sorted(kept)
-
-
-def _leftmost_longest(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, end))
-    return kept
 
 
 def _cut_titles(text: str, start: int, end: int, patterns: _Patterns) -> int:
@@ -439,7 +223,7 @@ def _roles_before(
     text: str, start: int, patterns: _Patterns, role_ends: dict[int, tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Titles just before a name: "Bí thư Tỉnh ủy, Trưởng đoàn … tỉnh Ngô Thanh Danh"."""
-    roles = []
+    roles: list[tuple[int, int]] = []
     low = max(0, start - _LOOK_BACK)
     position = low + len(text[low:start].rstrip())
     while position in role_ends:
@@ -561,7 +345,8 @@ def find_people(
         10,000 characters, and only on lines that hold a name-shaped word). With
         ``False`` names come from the patterns alone.
     organizations : sequence of Organization
-        The organisations titles may name (:data:`ORGANIZATIONS`).
+        The organisations titles may name
+        (:data:`~corpus_tools.extract.organizations.ORGANIZATIONS`).
 
     Returns
     -------
@@ -587,7 +372,7 @@ def find_people(
     texts = normalized_texts(docs)
     found = {doc_id: _people_in(text, patterns, use_ner=use_ner) for doc_id, text in texts}
     known = {person.name for people in found.values() for person in people}
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for doc_id, text in texts:
         people = found[doc_id]
         taken = [(person.start, person.end) for person in people]
@@ -602,7 +387,7 @@ def find_people(
         rows.extend(
             (doc_id, p.start, p.end, p.name, p.honorific, p.roles, p.evidence) for p in people
         )
-    table = pd.DataFrame(rows, columns=_PEOPLE_COLUMNS)
+    table = pd.DataFrame(rows, columns=_COLUMNS)
     return table.astype({"start": "int64", "end": "int64"})
 
 
@@ -643,7 +428,7 @@ def people_table(mentions: pd.DataFrame) -> pd.DataFrame:
     >>> table.loc[0, "roles"]
     ('Phó Trưởng ban Thường trực Ban Tổ chức Trung ương',)
     """
-    return _entity_table(mentions, {"roles": _distinct_roles})
+    return entity_table(mentions, {"roles": _distinct_roles})
 
 
 def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,69 @@
+"""Extractors: what articles cite, whom and which bodies they name, and what text they share.
+
+* :mod:`~corpus_tools.extract.references`: citations of Party and state documents
+  (:func:`find_references`, :func:`cited_documents`);
+* :mod:`~corpus_tools.extract.organizations`: organisations (:func:`find_organizations`,
+  :func:`organizations_table`);
+* :mod:`~corpus_tools.extract.people`: people with their titles, and who is named with
+  whom (:func:`find_people`, :func:`people_table`, :func:`co_mentions`);
+* :mod:`~corpus_tools.extract.reuse`: passages two articles share, near-duplicates
+  (:func:`shared_passages`, :func:`overlap_matrix`, :func:`near_duplicates`).
+
+Every extractor takes the documents first (Documents, ``(doc_id, text)`` pairs or bare
+strings) and reports character offsets into ``normalize_text(doc.text)``. The pattern
+tables (:data:`ORGANIZATIONS`, :data:`ISSUERS`, :data:`TITLES`, …) can be extended by
+passing a longer tuple.
+
+Examples
+--------
+>>> import corpus_tools as ct
+>>> ct.extract.find_people(["Đồng chí Trương Thị Mai phát biểu."], use_ner=False)["name"].tolist()
+['Trương Thị Mai']
+"""
+
+from __future__ import annotations
+
+from .organizations import (
+    ORGANIZATIONS,
+    PLACES,
+    Organization,
+    find_organizations,
+    organizations_table,
+)
+from .people import HONORIFICS, SURNAMES, TITLES, co_mentions, find_people, people_table
+from .references import (
+    CITATION_FORMS,
+    DOCUMENT_KINDS,
+    ISSUERS,
+    CitationForm,
+    DocumentKind,
+    Issuer,
+    cited_documents,
+    find_references,
+)
+from .reuse import near_duplicates, overlap_matrix, shared_passages
+
+__all__ = [
+    "CITATION_FORMS",
+    "DOCUMENT_KINDS",
+    "HONORIFICS",
+    "ISSUERS",
+    "ORGANIZATIONS",
+    "PLACES",
+    "SURNAMES",
+    "TITLES",
+    "CitationForm",
+    "DocumentKind",
+    "Issuer",
+    "Organization",
+    "cited_documents",
+    "co_mentions",
+    "find_organizations",
+    "find_people",
+    "find_references",
+    "near_duplicates",
+    "organizations_table",
+    "overlap_matrix",
+    "people_table",
+    "shared_passages",
+]
