@@ -63,7 +63,7 @@ class TopicModelError(CorpusError):
 
 
 class FigureError(CorpusError):
-    """A figure cannot be saved as asked (a bad name, say)."""
+    """A figure cannot be drawn or saved as asked (too few Axes, a bad name)."""
 
 
 class NotebookError(RuntimeError):
