@@ -32,7 +32,7 @@ from matplotlib.figure import Figure
 
 from .files import atomic_write
 from .paths import figures_dir
-from .tokenize import token_to_text
+from .segment import token_to_text
 
 __all__ = [
     "DPI",
