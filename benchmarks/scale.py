@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib
 import itertools
 import json
 import os
@@ -57,14 +56,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus_tools import (
     iter_corpus,
+    iter_tokens,
     load_stopwords,
     read_corpus,
     text_units,
     tokenize_corpus,
 )
-
-# The package re-exports the function tokenize, which hides the module of that name.
-ct_tokenize = importlib.import_module("corpus_tools.tokenize")
+from corpus_tools.segment.decoder import load_fast_decoder
+from corpus_tools.segment.tokens import reference_tokenize_texts
 
 ARTICLE_CHARS = 3_200
 SEED = 20_240_501
@@ -194,8 +193,6 @@ def topic_step(folder: str, cache_dir: str, mode: str) -> dict[str, float]:
     from corpus_tools import fit_topics
     from corpus_tools.features import make_vectorizer
 
-    iter_tokens = ct_tokenize.iter_tokens
-
     reading = 0.0
 
     def units():
@@ -265,7 +262,7 @@ def unseen_step(path: str, order: str) -> dict[str, float]:
     texts = ["\n".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
     lines = [line for text in texts for line in normalize_text(text).split("\n")]
     plain_underthesea(["khởi động"])
-    ct_tokenize._load_fast_crf()
+    load_fast_decoder()
     if order == "plain-first":
         plain, _ = timed(plain_underthesea, lines)
     ours, _ = timed(tokenize_corpus, texts, progress=False)
@@ -293,7 +290,7 @@ def run_size(size: int, workdir: Path, sentences: list[str], sample_size: int, r
     syllables = sum(len(line.split()) for line in lines)
     print(f"\nsegmentation, one core, on {len(sample):,} articles ({syllables:,} syllables)")
     plain_underthesea(["khởi động"])  # load both models before timing
-    ct_tokenize._load_fast_crf()
+    load_fast_decoder()
     # Each round takes the next slice of the sample, so neither side sees a text twice.
     step = -(-len(sample) // rounds)
     slices = [(sample[i : i + step], units[i : i + step]) for i in range(0, len(sample), step)]
@@ -318,7 +315,7 @@ def run_size(size: int, workdir: Path, sentences: list[str], sample_size: int, r
     reference = [
         tokens
         for start in range(0, len(units), 64)
-        for tokens in ct_tokenize._reference_tokenize_texts(units[start : start + 64])
+        for tokens in reference_tokenize_texts(units[start : start + 64])
     ]
     same = serial == reference
     del reference

@@ -22,12 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import importlib
-
 from corpus_tools.normalize import place_tone_marks
-
-# The package re-exports the function tokenize, which hides the module of that name.
-ct_tokenize = importlib.import_module("corpus_tools.tokenize")
+from corpus_tools.segment import decoder, token_to_text, tokenize
 
 
 def read_conllu(path: Path) -> list[list[str]]:
@@ -109,7 +105,7 @@ def plain_underthesea(text: str) -> list[str]:
 
 
 def corpus_tools_tokenize(text: str) -> list[str]:
-    return [ct_tokenize.token_to_text(t) for t in ct_tokenize.tokenize(text, keep_punct=True)]
+    return [token_to_text(t) for t in tokenize(text, keep_punct=True)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,26 +118,26 @@ def main(argv: list[str] | None = None) -> int:
         "--segmenter-style",
         choices=("old", "new"),
         default=None,
-        help="override corpus_tools.tokenize.SEGMENTER_TONE_STYLE (the form fed to the model)",
+        help="override corpus_tools.segment.decoder.SEGMENTER_TONE_STYLE (fed to the model)",
     )
     parser.add_argument("--no-user-words", action="store_true", help="tokenize with user_words=()")
     args = parser.parse_args(argv)
     if args.segmenter_style:
-        ct_tokenize.SEGMENTER_TONE_STYLE = args.segmenter_style
+        decoder.SEGMENTER_TONE_STYLE = args.segmenter_style
     sentences = read_conllu(args.gold)[: args.limit]
     ours = corpus_tools_tokenize
     if args.no_user_words:
 
         def ours(text: str) -> list[str]:
-            tokens = ct_tokenize.tokenize(text, keep_punct=True, user_words=())
-            return [ct_tokenize.token_to_text(t) for t in tokens]
+            tokens = tokenize(text, keep_punct=True, user_words=())
+            return [token_to_text(t) for t in tokens]
 
     plain_underthesea("warm up")
     ours("warm up")
     n_syllables = sum(len(" ".join(words).split()) for words in sentences)
     print(f"gold: {args.gold} ({len(sentences)} sentences, {n_syllables} syllables)")
     print(
-        f"corpus_tools feeds the model the {ct_tokenize.SEGMENTER_TONE_STYLE!r} tone placement; "
+        f"corpus_tools feeds the model the {decoder.SEGMENTER_TONE_STYLE!r} tone placement; "
         f"user words: {'none' if args.no_user_words else 'bundled Party terms'}"
     )
     header = f"{'system':<28}{'input':<14}{'P':>8}{'R':>8}{'F1':>8}{'multi-R':>9}{'syll/s':>9}"

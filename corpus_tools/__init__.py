@@ -15,16 +15,14 @@ from __future__ import annotations
 import importlib
 
 # Reading, normalising and segmenting load at once: worker processes need only these.
-from .cache import CacheWarning, read_tokens
-from .errors import CorpusError
+from .errors import CacheWarning, CorpusError, SegmentationError, SkippedDocumentsWarning
 from .io import Document, iter_corpus, read_corpus
 from .normalize import normalization_changes, normalize_text
-from .tokenize import (
-    SegmentationError,
-    SkippedDocumentsWarning,
+from .segment import (
     iter_tokens,
     load_stopwords,
     load_user_words,
+    read_tokens,
     text_units,
     token_to_text,
     tokenize,
@@ -53,7 +51,7 @@ _LAZY = {
     "topic_terms": "topics",
     "typical_units": "topics",
 }
-_SUBMODULES = ("distributed", "extract", "features", "plots", "topics")
+_SUBMODULES = ("extract", "features", "plots", "segment", "topics")
 
 
 def __getattr__(name: str) -> object:

@@ -34,7 +34,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 from .errors import CorpusError, DuplicateIdError
 from .io import Document
 from .normalize import normalize_text
-from .tokenize import WORD_JOINER, token_to_text
+from .segment import WORD_JOINER, token_to_text
 
 __all__ = [
     "NgramAnalyzer",

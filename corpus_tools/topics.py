@@ -103,7 +103,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from .errors import TopicModelError
 from .features import make_vectorizer, token_analyzer
-from .tokenize import token_to_text
+from .segment import token_to_text
 
 __all__ = [
     "TopicModel",

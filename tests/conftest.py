@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from hypothesis import settings
@@ -25,6 +26,15 @@ def seed_docs_by_number(seed_docs):
 def seed_tokens(seed_docs):
     """Each seed's words, lowercased, punctuation dropped, stopwords kept."""
     return tokenize_corpus(seed_docs, lowercase=True)
+
+
+@pytest.fixture(scope="session")
+def every_character():
+    """Every Unicode code point but the surrogates, as one string of 1.1 million.
+
+    For sweeps that check a claim about every character; mark such tests slow.
+    """
+    return "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
 
 
 # CI explores the same examples every run, so a landing never hangs on luck; locally

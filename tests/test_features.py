@@ -36,7 +36,7 @@ from corpus_tools.features import (
     word_candidates,
 )
 from corpus_tools.io import read_corpus
-from corpus_tools.tokenize import load_stopwords, tokenize_corpus
+from corpus_tools.segment import load_stopwords, tokenize_corpus
 
 LN = math.log
 

@@ -14,7 +14,7 @@ import pytest
 
 from corpus_tools.errors import CorpusError
 from corpus_tools.io import read_corpus
-from corpus_tools.tokenize import load_stopwords, text_units, tokenize_corpus
+from corpus_tools.segment import load_stopwords, text_units, tokenize_corpus
 from corpus_tools.topics import (
     TopicModel,
     TopicModelError,

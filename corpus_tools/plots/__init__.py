@@ -15,7 +15,7 @@ figure inside ``matplotlib.rc_context(plots.STYLE)`` for the whole house style.
 
 Text is set in DejaVu Sans, which ships with matplotlib and covers every Vietnamese
 letter; word clouds use the same font file. Multi-syllable words are shown whole, with
-spaces between their syllables (:func:`corpus_tools.tokenize.token_to_text`).
+spaces between their syllables (:func:`corpus_tools.segment.token_to_text`).
 
 Modules: :mod:`~corpus_tools.plots.style` (house style and shared helpers),
 :mod:`~corpus_tools.plots.bars`, :mod:`~corpus_tools.plots.matrices`,

@@ -25,7 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
 
 from ..errors import FigureError
-from ..tokenize import token_to_text
+from ..segment import token_to_text
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType

@@ -16,10 +16,17 @@ unit_key   binary(16)         hash of the normalised unit text, the segmenter ve
                               the user words that could occur in it
 =========  =================  ============================================================
 
-:func:`~corpus_tools.tokenize.tokenize_corpus` (``cache_dir=``) and
-:mod:`corpus_tools.distributed` write the same files, so either can fill a cache that
-the other reads; :func:`read_tokens` loads one into pandas, and
-``pandas.read_parquet`` or ``dask.dataframe.read_parquet`` read it as well.
+:func:`~corpus_tools.segment.tokenize_corpus` (``cache_dir=``) and
+:mod:`corpus_tools.segment.distributed` write the same files, so either can fill a cache
+that the other reads; :func:`read_tokens` loads one into pandas (naming the ``unit``
+column ``unit_index``), and ``pandas.read_parquet`` or ``dask.dataframe.read_parquet``
+read it as well.
+
+The keys are computed here too (:func:`doc_key`, :func:`unit_key`). The segmenter's
+version is a hash of underthesea's and underthesea_core's versions and of the source of
+the modules that decide a unit's words (:data:`SEGMENTER_MODULES`), so any change to
+them starts a new cache. A unit's key holds only the user words that could occur in it,
+so changing the word list re-segments just the units that hold an added or removed word.
 
 Each file is written to a temporary name and renamed when complete, and its name is the
 BLAKE2 hash of its bytes. A file is used only after its bytes are hashed again and found
@@ -37,17 +44,31 @@ import os
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CacheWarning
-from .files import atomic_write_bytes
+from .. import normalize
+from ..errors import CacheWarning
+from ..files import atomic_write_bytes
+from ..types import Unit
+from . import crf, decoder, units, wordlists
+from .wordlists import user_word_index
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["CacheWarning", "TokenCache", "read_tokens", "write_part"]
+__all__ = [
+    "SEGMENTER_MODULES",
+    "TokenCache",
+    "doc_key",
+    "document_rows",
+    "read_tokens",
+    "segmenter_version",
+    "unit_key",
+    "write_part",
+]
 
 logger = logging.getLogger("corpus_tools")
 
@@ -58,6 +79,96 @@ PART_PATTERN = "part-*.parquet"
 
 _OPEN_PARTS = 8
 """How many decoded part files a :class:`TokenCache` keeps in memory."""
+
+
+# ---------------------------------------------------------------------------------------
+# Keys: what a document's or a unit's words depend on.
+# ---------------------------------------------------------------------------------------
+
+SEGMENTER_MODULES = (normalize, wordlists, units, crf, decoder)
+"""The modules whose source decides a unit's words; :func:`segmenter_version` hashes it."""
+
+
+def _blake(*parts: bytes, base: hashlib._Hash | None = None) -> hashlib._Hash:
+    """BLAKE2b (16 bytes) of length-prefixed ``parts``, continuing ``base`` if given."""
+    digest = hashlib.blake2b(digest_size=KEY_BYTES) if base is None else base.copy()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+@lru_cache(maxsize=1)
+def segmenter_version() -> bytes:
+    """Hash underthesea's and underthesea_core's versions and the segmenter's source.
+
+    The source is that of :data:`SEGMENTER_MODULES`, so changing any of them starts a new
+    cache. Internal API.
+    """
+    from importlib.metadata import version
+
+    parts = [_encode(f"{name} {version(name)}") for name in ("underthesea", "underthesea-core")]
+    parts += [Path(m.__file__).read_bytes() for m in SEGMENTER_MODULES if m.__file__]
+    return _blake(*parts).digest()
+
+
+@lru_cache(maxsize=64)
+def _user_word_syllables(user_words: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each distinct user word (canonical, lowercase) and its case-folded syllables."""
+    index = user_word_index(user_words)
+    words = sorted({" ".join(seq) for seqs in index.values() for seq in seqs})
+    return tuple((word, frozenset(syl.casefold() for syl in word.split(" "))) for word in words)
+
+
+@lru_cache(maxsize=64)
+def _doc_hasher(unit: Unit, user_words: tuple[str, ...]) -> hashlib._Hash:
+    words = _blake(*(_encode(word) for word, _ in _user_word_syllables(user_words))).digest()
+    return _blake(b"doc", segmenter_version(), _encode(unit), words)
+
+
+@lru_cache(maxsize=1)
+def _unit_hasher() -> hashlib._Hash:
+    return _blake(b"unit", segmenter_version())
+
+
+def doc_key(source: str, unit: Unit, user_words: tuple[str, ...]) -> bytes:
+    """Key a document by its text (title included), the unit kind and the whole word list.
+
+    Internal API: ``source`` is what :func:`~corpus_tools.segment.units.document_source`
+    returns.
+    """
+    return _blake(_encode(source), base=_doc_hasher(unit, user_words)).digest()
+
+
+def unit_key(text: str, user_words: tuple[str, ...]) -> bytes:
+    """Key a normalised unit by its text and the user words that could match in it.
+
+    A user word can match only if each of its syllables occurs in the text, compared
+    case-folded (``casefold`` is context-free and ``casefold(lower(c)) == casefold(c)``
+    for every character, so this never misses a match the segmenter would make).
+    Internal API.
+    """
+    words = _user_word_syllables(user_words)
+    relevant: list[bytes] = []
+    if words:
+        folded = text.casefold()
+        present: dict[str, bool] = {}
+        for word, syllables in words:
+            if all(
+                present[s] if s in present else present.setdefault(s, s in folded)
+                for s in syllables
+            ):
+                relevant.append(_encode(word))
+    return _blake(_encode(text), *relevant, base=_unit_hasher()).digest()
+
+
+# ---------------------------------------------------------------------------------------
+# The dataset: rows, part files, verified reading.
+# ---------------------------------------------------------------------------------------
 
 
 def _schema() -> pa.Schema:
@@ -172,12 +283,13 @@ def _set_aside(path: Path, error: BaseException) -> None:
 
 
 def read_tokens(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Load a token dataset: one row per unit, columns ``doc_id``, ``unit``, ``tokens``.
+    """Load a token dataset: one row per unit, columns ``doc_id``, ``unit_index``, ``tokens``.
 
-    Rows come sorted by ``doc_id`` and ``unit``; documents without units are left out,
-    and corrupt files are set aside with a :class:`CacheWarning`. ``tokens`` holds lists
-    of str, as :func:`~corpus_tools.tokenize.tokenize_corpus` returns them before
-    lowercasing and stopword filtering.
+    ``unit_index`` is the unit's position in its document (the files' ``unit`` column).
+    Rows come sorted by ``doc_id`` and ``unit_index``; documents without units are left
+    out, and corrupt files are set aside with a :class:`~corpus_tools.errors.CacheWarning`.
+    ``tokens`` holds lists of str, as :func:`~corpus_tools.segment.tokenize_corpus`
+    returns them before lowercasing and stopword filtering.
 
     Examples
     --------
@@ -186,7 +298,7 @@ def read_tokens(path: str | os.PathLike[str]) -> pd.DataFrame:
     >>> folder = tempfile.mkdtemp()
     >>> _ = tokenize_corpus(["Bộ Chính trị họp."], cache_dir=folder)
     >>> read_tokens(folder).to_dict("records")
-    [{'doc_id': '0', 'unit': 0, 'tokens': ['Bộ_Chính_trị', 'họp', '.']}]
+    [{'doc_id': '0', 'unit_index': 0, 'tokens': ['Bộ_Chính_trị', 'họp', '.']}]
     """
     import pandas as pd
 
@@ -201,18 +313,18 @@ def read_tokens(path: str | os.PathLike[str]) -> pd.DataFrame:
             pd.DataFrame(
                 {
                     "doc_id": table.column("doc_id").to_pylist(),
-                    "unit": table.column("unit").to_numpy(),
+                    "unit_index": table.column("unit").to_numpy(),
                     "tokens": _token_lists(table.column("tokens")),
                 }
             )
         )
     if not frames:
-        return pd.DataFrame({"doc_id": [], "unit": [], "tokens": []}).astype(
-            {"doc_id": object, "unit": "int32", "tokens": object}
+        return pd.DataFrame({"doc_id": [], "unit_index": [], "tokens": []}).astype(
+            {"doc_id": object, "unit_index": "int32", "tokens": object}
         )
     frame = pd.concat(frames, ignore_index=True)
-    frame = frame[frame["unit"] >= 0].drop_duplicates(["doc_id", "unit"])
-    return frame.sort_values(["doc_id", "unit"], ignore_index=True)
+    frame = frame[frame["unit_index"] >= 0].drop_duplicates(["doc_id", "unit_index"])
+    return frame.sort_values(["doc_id", "unit_index"], ignore_index=True)
 
 
 class TokenCache:

@@ -1,11 +1,12 @@
 """Word-segment a corpus on a Dask cluster and write a token Parquet dataset.
 
 Needs the optional extra: ``pip install "corpus_tools[dask]"``. The functions run the
-same per-document functions as :func:`~corpus_tools.tokenize.tokenize_corpus` over the
+same per-document functions as :func:`~corpus_tools.segment.tokenize_corpus` over the
 partitions of a ``dask.bag`` or ``dask.dataframe``, and each partition writes one file
-of the dataset that :mod:`corpus_tools.cache` describes. That folder is also a cache:
-``tokenize_corpus(docs, cache_dir=folder)`` then reads every document from it instead
-of segmenting, and :func:`~corpus_tools.cache.read_tokens` loads it into pandas.
+of the dataset that :mod:`corpus_tools.segment.cache` describes. That folder is also a
+cache: ``tokenize_corpus(docs, cache_dir=folder)`` then reads every document from it
+instead of segmenting, and :func:`~corpus_tools.segment.read_tokens` loads it into
+pandas.
 
 Dask runs on whatever scheduler is active: connect a ``dask.distributed.Client`` first
 to use a cluster. The task graph holds file paths, not texts: each worker reads its
@@ -22,49 +23,42 @@ Examples
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import document_rows, write_part
-from .errors import CorpusError, EmptyCorpusError
-from .io import CLEANING_RULES, Document, LineRule, iter_corpus
+from ..errors import CorpusError, EmptyCorpusError, SegmentationError
+from ..io import CLEANING_RULES, Document, LineRule, iter_corpus
+from ..types import OnError, Unit
+from ..validation import ON_ERROR, UNITS, check_choice
+from .cache import doc_key, document_rows, unit_key, write_part
+from .decoder import segment_units
+from .runner import Failure, isolated
+from .units import document_source, document_units
+from .wordlists import resolve_user_words
 
 if TYPE_CHECKING:
     import dask.bag
     import dask.dataframe
     import pandas as pd
 
-    from .tokenize import OnError, Unit
-
-__all__ = ["tokenize_bag", "tokenize_dataframe", "tokenize_folder"]
-
-# The package re-exports the function ``tokenize``, which hides the module of that name.
-_tokenize = importlib.import_module("corpus_tools.tokenize")
+__all__ = ["REPORT_COLUMNS", "tokenize_bag", "tokenize_dataframe", "tokenize_folder"]
 
 REPORT_COLUMNS = ("doc_id", "units", "error")
 """Columns of the report every function returns: one row per document; ``error`` is
 None, or why the document was skipped."""
 
 
-def _check(unit: str, on_error: str) -> None:
-    if unit not in ("document", "paragraph", "sentence"):
-        raise CorpusError(f"unit must be 'document', 'paragraph' or 'sentence', not {unit!r}")
-    if on_error not in ("raise", "skip"):
-        raise CorpusError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-
-
 def _keyed(sources: list[str], unit: Unit, user_words: tuple[str, ...]) -> list:
     """Each document's key, its units' keys and words, batched: the pure function."""
-    units = [_tokenize._document_units(source, unit) for source in sources]
-    words = iter(_tokenize._segment_units([t for texts in units for t in texts], user_words))
+    units = [document_units(source, unit) for source in sources]
+    words = iter(segment_units([t for texts in units for t in texts], user_words))
     return [
         (
-            _tokenize._doc_key(source, unit, user_words),
-            [_tokenize._unit_key(text, user_words) for text in texts],
+            doc_key(source, unit, user_words),
+            [unit_key(text, user_words) for text in texts],
             [next(words) for _ in texts],
         )
         for source, texts in zip(sources, units, strict=True)
@@ -81,20 +75,20 @@ def _write_documents(
 ) -> list[dict[str, object]]:
     """Segment ``(doc_id, source, error)`` triples, write their rows, report on each."""
     ready = [(doc_id, source) for doc_id, source, error in docs if error is None]
-    results = iter(_tokenize._isolated(_keyed, [s for _, s in ready], unit, user_words))
+    results = iter(isolated(_keyed, [s for _, s in ready], unit, user_words))
     rows, report, failed = [], [], []
     for doc_id, _, error in docs:
-        result = next(results) if error is None else _tokenize._Failure(error)
-        if isinstance(result, _tokenize._Failure):
+        result = next(results) if error is None else Failure(error)
+        if isinstance(result, Failure):
             report.append({"doc_id": doc_id, "units": 0, "error": result.message})
             failed.append(f"{doc_id}: {result.message}")
             continue
-        doc_key, unit_keys, words = result
-        rows.extend(document_rows(doc_id, doc_key, unit_keys, words))
+        key, unit_keys, words = result
+        rows.extend(document_rows(doc_id, key, unit_keys, words))
         report.append({"doc_id": doc_id, "units": len(words), "error": None})
     write_part(out_dir, rows)  # what succeeded is kept even if the run stops here
     if failed and on_error == "raise":
-        raise _tokenize.SegmentationError(
+        raise SegmentationError(
             f"{len(failed)} document(s) could not be segmented: {'; '.join(failed[:5])}; "
             "pass on_error='skip' to go on without them"
         )
@@ -144,7 +138,7 @@ def _bag_partition(
     for number, record in enumerate(records):
         try:
             doc = _read_record(record, number, root=root, encoding=encoding, rules=rules)
-            doc_id, source = _tokenize._document_source(number, doc, include_title)
+            doc_id, source = document_source(number, doc, include_title)
             docs.append((doc_id, source, None))
         except Exception as error:  # reported by doc id (its path)
             docs.append((str(record), None, f"{type(error).__name__}: {error}"))
@@ -179,7 +173,7 @@ def tokenize_bag(
         The corpus folder: document ids are then paths relative to it without ``.txt``,
         as :func:`~corpus_tools.io.read_corpus` gives them.
     unit, include_title, user_words
-        As for :func:`~corpus_tools.tokenize.tokenize_corpus`.
+        As for :func:`~corpus_tools.segment.tokenize_corpus`.
     encoding, rules
         As for :func:`~corpus_tools.io.read_corpus`.
     on_error : {"raise", "skip"}
@@ -193,7 +187,8 @@ def tokenize_bag(
     """
     import pandas as pd
 
-    _check(unit, on_error)
+    check_choice(unit, "unit", UNITS)
+    check_choice(on_error, "on_error", ON_ERROR)
     records = bag.map_partitions(
         _bag_partition,
         os.fspath(out_dir),
@@ -202,7 +197,7 @@ def tokenize_bag(
         rules=tuple(rules),
         unit=unit,
         include_title=include_title,
-        user_words=_tokenize._user_words_tuple(user_words),
+        user_words=resolve_user_words(user_words),
         on_error=on_error,
     )
     return pd.DataFrame(records.compute(), columns=list(REPORT_COLUMNS))
@@ -269,7 +264,7 @@ def _frame_partition(
             title=None if title is None or pd.isna(title) else str(title),
             paragraphs=(str(values[text_column]),),
         )
-        doc_id, source = _tokenize._document_source(number, doc, include_title)
+        doc_id, source = document_source(number, doc, include_title)
         docs.append((doc_id, source, None))
     report = _write_documents(docs, out_dir, unit=unit, user_words=user_words, on_error=on_error)
     return pd.DataFrame(report, columns=list(REPORT_COLUMNS))
@@ -290,13 +285,14 @@ def tokenize_dataframe(
     """Segment the texts of a ``dask.dataframe`` (one document per row) into ``out_dir``.
 
     The text is segmented as it is (no boilerplate cleaning), as
-    :func:`~corpus_tools.tokenize.tokenize_corpus` segments a :class:`Document` with that
+    :func:`~corpus_tools.segment.tokenize_corpus` segments a :class:`Document` with that
     text and title. Other arguments and the returned report are those of
     :func:`tokenize_bag`.
     """
     import pandas as pd
 
-    _check(unit, on_error)
+    check_choice(unit, "unit", UNITS)
+    check_choice(on_error, "on_error", ON_ERROR)
     missing = [c for c in (text_column, id_column, title_column) if c and c not in frame.columns]
     if missing:
         raise CorpusError(f"the frame has no column(s) {missing}; columns: {list(frame.columns)}")
@@ -315,7 +311,7 @@ def tokenize_dataframe(
         title_column=title_column,
         unit=unit,
         include_title=include_title,
-        user_words=_tokenize._user_words_tuple(user_words),
+        user_words=resolve_user_words(user_words),
         on_error=on_error,
         meta=meta,
     )

@@ -9,17 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_tools import (
-    load_stopwords,
+from corpus_tools.normalize import normalize_text, place_tone_marks
+from corpus_tools.segment import (
     load_user_words,
-    normalize_text,
-    text_units,
     token_to_text,
     tokenize,
-    tokenize_corpus,
+    tokenize_texts,
 )
-from corpus_tools.errors import CorpusError
-from corpus_tools.normalize import place_tone_marks
+from corpus_tools.segment.tokens import reference_tokenize_texts, word_filter
 
 NFD = lambda text: unicodedata.normalize("NFD", text)
 
@@ -90,27 +87,19 @@ def test_stopwords_ignore_case_and_tone_placement():
     assert tokenize("Hoà bình", stopwords={"hòa bình"}, user_words=()) == []
 
 
-def test_bundled_stopwords_hold_multi_syllable_words():
-    words = load_stopwords()
-    assert "có_thể" in words and "ở" in words
-    assert "chạy_chức" not in words
-
-
-def test_stopwords_can_be_extended_and_trimmed():
-    words = load_stopwords(extra=["cán bộ"], remove=["người"])
-    assert "cán_bộ" in words and "người" not in words
-
-
-def test_a_single_string_is_not_a_stopword_list():
-    with pytest.raises(TypeError, match="collection"):
-        tokenize("có thể", stopwords="có thể")
-
-
 def test_punctuation_and_numbers_are_optional():
     text = "Đạt 67,85% (19/28 đề án)."
     assert tokenize(text) == ["Đạt", "67,85", "19/28", "đề_án"]
     assert tokenize(text, keep_numbers=False) == ["Đạt", "đề_án"]
     assert tokenize(text, keep_punct=True) == ["Đạt", "67,85", "%", "(", "19/28", "đề_án", ")", "."]
+
+
+def test_word_filter_remembers_each_word():
+    keep = word_filter(lowercase=True, stopwords=["có thể"], keep_numbers=False)
+    words = ["Cán_bộ", "Có_thể", "2020", "19/28", ".", "ở"]
+    assert keep(words) == ["cán_bộ", "ở"]
+    assert keep(words) == ["cán_bộ", "ở"]  # the second time from memory
+    assert keep([]) == []
 
 
 def test_user_words_are_kept_whole_and_can_be_extended():
@@ -138,6 +127,13 @@ def test_token_to_text():
         "_",
         "__",
     ]
+
+
+def test_tokenize_texts_equals_tokenize_and_the_reference():
+    texts = ["Hàng hoá", "", "Ban Bí thư họp.\nCấp ủy các cấp"]
+    options = {"lowercase": True, "keep_punct": True}
+    assert tokenize_texts(texts, **options) == [tokenize(text, **options) for text in texts]
+    assert tokenize_texts(texts, **options) == reference_tokenize_texts(texts, **options)
 
 
 def _covered(tokens: list[str]) -> str:
@@ -169,53 +165,6 @@ def test_tokenize_is_idempotent_on_its_own_output_text(text):
     tokens = tokenize(text, keep_punct=True)
     again = tokenize(normalize_text(text), keep_punct=True)
     assert again == tokens
-
-
-# ---------------------------------------------------------------- corpora and units
-
-
-def test_tokenize_corpus_keeps_order_and_empty_documents():
-    tokens = tokenize_corpus(["Ban Bí thư họp.", "", "Cấp ủy các cấp"], lowercase=True)
-    assert tokens == [["ban_bí_thư", "họp"], [], ["cấp_ủy", "các", "cấp"]]
-
-
-def test_tokenize_corpus_equals_tokenize_one_by_one(seed_docs):
-    batched = tokenize_corpus(seed_docs, batch_size=2)
-    assert batched == [tokenize(f"{doc.title or ''}\n{doc.text}") for doc in seed_docs]
-    bodies = tokenize_corpus(seed_docs, include_title=False)
-    assert bodies == [tokenize(doc.text) for doc in seed_docs]
-
-
-@pytest.mark.parametrize("unit", ["document", "paragraph", "sentence"])
-def test_units_align_with_tokens(seed_docs, unit):
-    units = text_units(seed_docs, unit=unit)
-    tokens = tokenize_corpus(seed_docs, unit=unit)
-    assert len(units) == len(tokens)
-    assert tokens == [tokenize(text) for _, text in units]
-
-
-def test_unit_counts_on_the_seeds(seed_docs):
-    documents = text_units(seed_docs, unit="document")
-    paragraphs = text_units(seed_docs, unit="paragraph")
-    sentences = text_units(seed_docs, unit="sentence")
-    assert len(documents) == 5
-    # Four seeds have a title, which comes first as a paragraph of its own.
-    assert len(paragraphs) == sum(len(doc.paragraphs) for doc in seed_docs) + 4
-    assert paragraphs[0] == (seed_docs[0].doc_id, seed_docs[0].title)
-    assert len(sentences) > len(paragraphs)
-    assert [doc_id for doc_id, _ in paragraphs[:4]] == [seed_docs[0].doc_id] * 4
-    untitled = text_units(seed_docs, unit="paragraph", include_title=False)
-    assert len(untitled) == sum(len(doc.paragraphs) for doc in seed_docs)
-
-
-def test_sentences_do_not_split_inside_abbreviations():
-    units = text_units(["Ông A đến TP. Hồ Chí Minh. Ông B ở v.v. nhà."], unit="sentence")
-    assert [text for _, text in units] == ["Ông A đến TP. Hồ Chí Minh.", "Ông B ở v.v. nhà."]
-
-
-def test_unknown_unit():
-    with pytest.raises(CorpusError, match="unit must be"):
-        text_units(["a"], unit="chapter")
 
 
 def test_eth_and_d_count_as_one_word_in_the_seeds(seed_docs_by_number, seed_tokens):

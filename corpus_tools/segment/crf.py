@@ -6,8 +6,8 @@ of a syllable depend only on the n-grams (n = 1, 2, 3) around it, and news repea
 n-grams, so :class:`FastCRF` looks each n-gram's feature weights up once per process and
 keeps them in arrays. Emission scores are summed in the model's feature order and Viterbi
 decoding repeats underthesea_core's arithmetic step by step, so the tags are the same,
-bit for bit (checked by :func:`corpus_tools.tokenize._load_fast_crf` when it loads, and
-by the tests). Private: :mod:`corpus_tools.tokenize` is the interface.
+bit for bit (checked by :func:`corpus_tools.segment.decoder.load_fast_decoder` when it
+loads, and by the tests). Internal API: :mod:`corpus_tools.segment.decoder` uses it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import re
 import struct
 from collections.abc import Sequence
 from pathlib import Path
+
+__all__ = ["FastCRF", "model_dir"]
 
 _MODEL_NAME = "ws_crf_vlsp2013_20230727"
 _TEMPLATE = re.compile(r"T\[(-?\d)(?:,(-?\d))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")

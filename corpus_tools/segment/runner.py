@@ -1,0 +1,450 @@
+"""Segment a corpus: batches in this process or in worker processes, a cache, failures.
+
+Pure per-document functions run in batches, in this process or in joblib's loky worker
+processes (each loads the model once), and their results are put back in input order.
+A document that fails, or kills its worker, is found by running its batch again one
+document at a time, and is reported by its id.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from concurrent.futures import BrokenExecutor, Executor
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import CorpusError, SegmentationError, SkippedDocumentsWarning
+from ..io import Document
+from ..types import OnError, Unit
+from ..validation import ON_ERROR, UNITS, check_choice, check_positive_int
+from .cache import TokenCache, doc_key, unit_key
+from .decoder import segment_units
+from .tokens import word_filter
+from .units import document_source, document_units
+from .wordlists import resolve_user_words
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+__all__ = [
+    "CorpusRun",
+    "Failure",
+    "isolated",
+    "iter_tokens",
+    "tokenize_corpus",
+    "work_sources",
+    "work_units",
+]
+
+logger = logging.getLogger("corpus_tools")
+
+
+class Failure(NamedTuple):
+    """Stands in for the result of an item that raised. Internal API."""
+
+    message: str
+
+
+def _fatal(error: BaseException) -> bool:
+    return isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+def isolated(function: Callable[..., list], items: list, *args: object) -> list:
+    """``function(items, *args)``; if it raises, item by item, failures as :class:`Failure`.
+
+    Catches every error but interrupts: a panic in underthesea's Rust code arrives as
+    ``pyo3_runtime.PanicException``, which derives from BaseException. Internal API.
+
+    Examples
+    --------
+    >>> isolated(lambda items: [1 / item for item in items], [1, 0, 2])
+    [1.0, Failure(message='ZeroDivisionError: division by zero'), 0.5]
+    """
+    try:
+        return function(items, *args)
+    except BaseException as error:
+        if _fatal(error):
+            raise
+        if len(items) == 1:
+            return [Failure(f"{type(error).__name__}: {error}"[:1000])]
+    out = []
+    for item in items:
+        try:
+            out.extend(function([item], *args))
+        except BaseException as error:
+            if _fatal(error):
+                raise
+            out.append(Failure(f"{type(error).__name__}: {error}"[:1000]))
+    return out
+
+
+def _segment_sources(
+    sources: Sequence[str], unit: Unit, user_words: tuple[str, ...]
+) -> list[list[list[str]]]:
+    """Each document's units, word-segmented: the pure per-document function."""
+    units = [document_units(source, unit) for source in sources]
+    words = iter(segment_units([text for texts in units for text in texts], user_words))
+    return [[next(words) for _ in texts] for texts in units]
+
+
+def work_sources(sources: list[str], unit: Unit, user_words: tuple[str, ...]) -> list:
+    """Segment documents' texts into units and words, :func:`isolated`. Internal API."""
+    return isolated(_segment_sources, sources, unit, user_words)
+
+
+def work_units(texts: list[str], user_words: tuple[str, ...]) -> list:
+    """Segment normalised units into words, :func:`isolated`. Internal API."""
+    return isolated(segment_units, texts, user_words)
+
+
+def _worker_count(n_jobs: int | None) -> int:
+    from joblib import cpu_count
+
+    if n_jobs is None:
+        return 1
+    if not isinstance(n_jobs, int) or n_jobs == 0:
+        raise CorpusError(f"n_jobs must be a positive or negative int, not {n_jobs!r}")
+    return n_jobs if n_jobs > 0 else max(cpu_count() + 1 + n_jobs, 1)
+
+
+class _Doc:
+    __slots__ = ("doc_id", "doc_key", "failure", "unit_keys", "words")
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.doc_key: bytes | None = None
+        self.unit_keys: list[bytes] = []
+        self.words: list[list[str] | None] | None = None  # None: not known yet
+        self.failure: str | None = None
+
+
+class _Batch:
+    """Documents in input order and the work that completes them."""
+
+    __slots__ = ("args", "docs", "function", "future", "items", "results", "targets")
+
+    def __init__(self) -> None:
+        self.docs: list[_Doc] = []
+        self.function: Callable[..., list] | None = None
+        self.items: list[str] = []
+        self.args: tuple = ()
+        self.targets: list[list[tuple[_Doc, int | None]]] = []  # where each item's result goes
+        self.future = None
+        self.results: list | None = None
+
+
+class CorpusRun:
+    """One run of :func:`iter_tokens` over a corpus; calling it yields ``(doc_id, tokens)``.
+
+    Internal API. ``work_sources`` and ``work_units`` are the functions a batch is sent
+    to (:func:`work_sources`, :func:`work_units`); the tests replace them to make a
+    worker process die.
+    """
+
+    def __init__(
+        self,
+        *,
+        unit: Unit,
+        include_title: bool,
+        user_words: tuple[str, ...],
+        keep: Callable[[list[str]], list[str]],
+        workers: int,
+        cache_dir: str | os.PathLike[str] | None,
+        on_error: OnError,
+        batch_size: int,
+    ) -> None:
+        self.unit, self.include_title, self.user_words = unit, include_title, user_words
+        self.keep, self.workers, self.on_error = keep, workers, on_error
+        self.batch_size = batch_size
+        self.cache = None if cache_dir is None else TokenCache(cache_dir)
+        self.skipped: list[tuple[str, str]] = []
+        self.work_sources: Callable[..., list] = work_sources
+        self.work_units: Callable[..., list] = work_units
+
+    # -- preparing a batch in this process -----------------------------------------------
+    def prepare(self, numbered: list[tuple[int, Document | str]]) -> _Batch:
+        batch = _Batch()
+        sources: list[str] = []
+        for number, doc in numbered:
+            doc_id, source = document_source(number, doc, self.include_title)
+            state = _Doc(doc_id)
+            batch.docs.append(state)
+            if self.cache is None:
+                sources.append(source)
+                batch.targets.append([(state, None)])
+                continue
+            try:
+                state.doc_key = doc_key(source, self.unit, self.user_words)
+                cached = self.cache.get_doc(state.doc_key)
+                if cached is not None:
+                    state.words = cached
+                    continue
+                texts = document_units(source, self.unit)
+                state.unit_keys = [unit_key(text, self.user_words) for text in texts]
+            except Exception as error:  # reported by doc id
+                state.failure = f"{type(error).__name__}: {error}"
+                continue
+            state.words = [self.cache.get_unit(key) for key in state.unit_keys]
+            seen: dict[bytes, int] = {}
+            for position, (key, text) in enumerate(zip(state.unit_keys, texts, strict=True)):
+                if state.words[position] is None:
+                    if key not in seen:
+                        seen[key] = len(batch.items)
+                        batch.items.append(text)
+                        batch.targets.append([])
+                    batch.targets[seen[key]].append((state, position))
+        if self.cache is None:
+            batch.function, batch.items, batch.args = (
+                self.work_sources,
+                sources,
+                (self.unit, self.user_words),
+            )
+        elif batch.items:
+            batch.function, batch.args = self.work_units, (self.user_words,)
+        return batch
+
+    # -- running it ---------------------------------------------------------------------
+    def submit(self, batch: _Batch, executor: object | None) -> None:
+        if batch.function is None or not batch.items:
+            batch.results = []
+        elif executor is None:
+            batch.results = batch.function(batch.items, *batch.args)
+        else:
+            batch.future = executor.submit(batch.function, batch.items, *batch.args)  # type: ignore[attr-defined]
+
+    def results(self, batch: _Batch) -> list:
+        if batch.results is None:
+            try:
+                batch.results = batch.future.result()  # type: ignore[union-attr]
+            except BrokenExecutor:
+                batch.results = self.rerun_alone(batch)
+        return batch.results
+
+    def rerun_alone(self, batch: _Batch) -> list:
+        """A worker died: run the batch alone, then each item alone, to find the culprit.
+
+        (Every batch in flight when a worker dies fails with it, whichever one killed it.)
+        """
+        if len(batch.items) > 1:
+            try:
+                executor = _executor(self.workers)
+                return executor.submit(batch.function, batch.items, *batch.args).result()
+            except BrokenExecutor:
+                pass
+        out = []
+        for item in batch.items:
+            try:
+                future = _executor(self.workers).submit(batch.function, [item], *batch.args)
+                out.extend(future.result())
+            except BrokenExecutor as error:
+                reason = str(error).strip().split("\n")[0]
+                out.append(Failure(f"its worker process died ({reason})"))
+        return out
+
+    def finish(self, batch: _Batch) -> Iterator[tuple[str, list[str]]]:
+        for result, targets in zip(self.results(batch), batch.targets, strict=True):
+            for state, position in targets:
+                if isinstance(result, Failure):
+                    state.failure = state.failure or result.message
+                elif position is None:
+                    state.words = result
+                else:
+                    state.words[position] = result  # type: ignore[index]
+        for state in batch.docs:
+            if state.failure is not None:
+                self.fail(state)
+                continue
+            if self.cache is not None and state.unit_keys:
+                self.cache.add(state.doc_id, state.doc_key, state.unit_keys, state.words)  # type: ignore[arg-type]
+            elif self.cache is not None and state.words == [] and state.doc_key is not None:
+                self.cache.add(state.doc_id, state.doc_key, [], [])
+            for words in state.words:  # type: ignore[union-attr]
+                yield state.doc_id, self.keep(words)  # type: ignore[arg-type]
+
+    def fail(self, state: _Doc) -> None:
+        if self.on_error == "raise":
+            raise SegmentationError(
+                f"document {state.doc_id!r} could not be segmented: {state.failure}; "
+                "pass on_error='skip' to go on without it"
+            )
+        logger.warning("skipped document %r: %s", state.doc_id, state.failure)
+        self.skipped.append((state.doc_id, state.failure or ""))
+
+    def __call__(
+        self, docs: Iterable[Document | str], *, progress: bool
+    ) -> Iterator[tuple[str, list[str]]]:
+        bar = _progress_bar(docs, progress)
+        executor = _executor(self.workers) if self.workers > 1 else None
+        in_flight = 2 * self.workers
+        window: deque[_Batch] = deque()
+        numbered = enumerate(docs)
+        try:
+            while True:
+                chunk = list(itertools.islice(numbered, self.batch_size))
+                if chunk:
+                    batch = self.prepare(chunk)
+                    self.submit(batch, executor)
+                    window.append(batch)
+                while window and (
+                    not chunk
+                    or len(window) > in_flight
+                    or window[0].future is None
+                    or window[0].future.done()
+                ):
+                    batch = window.popleft()
+                    yield from self.finish(batch)
+                    bar.update(len(batch.docs))
+                if not chunk:
+                    break
+        finally:
+            for batch in window:
+                if batch.future is not None:
+                    batch.future.cancel()
+            if self.cache is not None:
+                self.cache.flush()
+            bar.close()
+        if self.skipped:
+            warnings.warn(SkippedDocumentsWarning(self.skipped), stacklevel=3)
+
+
+def _executor(workers: int) -> Executor:
+    """joblib's loky executor: reused between calls, so workers keep their loaded model."""
+    from joblib.externals.loky import get_reusable_executor
+
+    return get_reusable_executor(max_workers=workers, timeout=300)
+
+
+def _progress_bar(docs: Iterable[object], progress: bool) -> tqdm:
+    from tqdm import tqdm
+
+    total = len(docs) if isinstance(docs, Sized) else None
+    return tqdm(total=total, unit="doc", desc="tokenize", disable=not progress, delay=1.0)
+
+
+def iter_tokens(
+    docs: Iterable[Document | str],
+    *,
+    unit: Unit = "document",
+    include_title: bool = True,
+    lowercase: bool = False,
+    stopwords: Iterable[str] | None = None,
+    keep_punct: bool = False,
+    keep_numbers: bool = True,
+    user_words: Iterable[str] | None = None,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+    on_error: OnError = "raise",
+    progress: bool = True,
+    batch_size: int = 64,
+) -> Iterator[tuple[str, list[str]]]:
+    """Tokenize documents one batch at a time; yield ``(doc_id, tokens)`` for each unit.
+
+    Takes the arguments of :func:`tokenize_corpus` and yields its token lists, in the
+    same order, each with the id of its document, while reading ``docs`` lazily: with
+    :func:`~corpus_tools.io.iter_corpus` neither the texts nor the tokens of a large
+    corpus are ever all in memory. Plain strings get ids ``"0"``, ``"1"``, ….
+
+    Examples
+    --------
+    >>> list(iter_tokens(["Ban Bí thư họp.", "Cấp ủy các cấp"], lowercase=True))
+    [('0', ['ban_bí_thư', 'họp']), ('1', ['cấp_ủy', 'các', 'cấp'])]
+    """
+    check_choice(unit, "unit", UNITS)
+    check_choice(on_error, "on_error", ON_ERROR)
+    batch_size = check_positive_int(batch_size, "batch_size")
+    run = CorpusRun(
+        unit=unit,
+        include_title=include_title,
+        user_words=resolve_user_words(user_words),
+        keep=word_filter(
+            lowercase=lowercase,
+            stopwords=stopwords,
+            keep_punct=keep_punct,
+            keep_numbers=keep_numbers,
+        ),
+        workers=_worker_count(n_jobs),
+        cache_dir=cache_dir,
+        on_error=on_error,
+        batch_size=batch_size,
+    )
+    return run(docs, progress=progress)
+
+
+def tokenize_corpus(
+    docs: Iterable[Document | str],
+    *,
+    unit: Unit = "document",
+    include_title: bool = True,
+    lowercase: bool = False,
+    stopwords: Iterable[str] | None = None,
+    keep_punct: bool = False,
+    keep_numbers: bool = True,
+    user_words: Iterable[str] | None = None,
+    batch_size: int = 64,
+    n_jobs: int | None = 1,
+    cache_dir: str | os.PathLike[str] | None = None,
+    on_error: OnError = "raise",
+    progress: bool = True,
+) -> list[list[str]]:
+    """Tokenize many documents; return one token list per unit, in order.
+
+    The units are those of :func:`~corpus_tools.segment.text_units` with the same
+    ``unit`` and ``include_title``, so ``text_units(docs, unit=...)[i]`` is the text
+    behind the ``i``-th token list. Other options are those of
+    :func:`~corpus_tools.segment.tokenize`, whose output this equals; for large corpora
+    see also :func:`iter_tokens`, which streams.
+
+    Parameters
+    ----------
+    batch_size : int
+        Documents segmented together (and sent to a worker as one task).
+    n_jobs : int
+        Worker processes (joblib's loky); ``-1`` uses every core. Each worker loads the
+        model once (about half a second) and keeps it between calls. The output is the
+        same, in the same order, whatever ``n_jobs``.
+    cache_dir : str or PathLike, optional
+        A folder keeping every unit's words as Parquet
+        (:mod:`corpus_tools.segment.cache`): a re-run reads them instead of segmenting.
+        It stores words before lowercasing and filtering, so one cache serves every
+        ``lowercase``, ``stopwords``, ``keep_punct`` and ``keep_numbers``; changing
+        ``user_words`` re-segments only the units that hold an added or removed word; a
+        new underthesea or corpus_tools segmenter starts afresh. What is written survives
+        an interrupted run.
+    on_error : {"raise", "skip"}
+        When a document cannot be segmented (or kills its worker process): raise
+        :class:`~corpus_tools.errors.SegmentationError` naming it, or leave its units
+        out, log a warning on the ``corpus_tools`` logger and warn
+        :class:`~corpus_tools.errors.SkippedDocumentsWarning` listing every skipped id at
+        the end. No other document's tokens are lost. With ``n_jobs=1`` the work runs in
+        this process, so only Python errors are caught: a crash of the segmenter itself
+        ends the process; ``n_jobs=2`` isolates it.
+    progress : bool
+        Show a tqdm progress bar (on standard error) when the run lasts over a second.
+
+    Examples
+    --------
+    >>> tokenize_corpus(["Ban Bí thư họp.", "Cấp ủy các cấp"], lowercase=True)
+    [['ban_bí_thư', 'họp'], ['cấp_ủy', 'các', 'cấp']]
+    """
+    return [
+        tokens
+        for _, tokens in iter_tokens(
+            docs,
+            unit=unit,
+            include_title=include_title,
+            lowercase=lowercase,
+            stopwords=stopwords,
+            keep_punct=keep_punct,
+            keep_numbers=keep_numbers,
+            user_words=user_words,
+            n_jobs=n_jobs,
+            cache_dir=cache_dir,
+            on_error=on_error,
+            progress=progress,
+            batch_size=batch_size,
+        )
+    ]

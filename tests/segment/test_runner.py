@@ -1,0 +1,146 @@
+"""The corpus runner: order, ids, worker processes and documents that fail."""
+
+from __future__ import annotations
+
+import logging
+import os
+import unicodedata
+
+import pytest
+
+from corpus_tools.errors import CorpusError, SegmentationError, SkippedDocumentsWarning
+from corpus_tools.segment import (
+    iter_tokens,
+    load_user_words,
+    text_units,
+    tokenize,
+    tokenize_corpus,
+)
+from corpus_tools.segment.runner import CorpusRun, Failure, isolated, work_sources
+from corpus_tools.segment.tokens import word_filter
+
+from .helpers import reference
+
+
+def test_tokenize_corpus_keeps_order_and_empty_documents():
+    tokens = tokenize_corpus(["Ban Bí thư họp.", "", "Cấp ủy các cấp"], lowercase=True)
+    assert tokens == [["ban_bí_thư", "họp"], [], ["cấp_ủy", "các", "cấp"]]
+
+
+def test_tokenize_corpus_equals_tokenize_one_by_one(seed_docs):
+    batched = tokenize_corpus(seed_docs, batch_size=2)
+    assert batched == [tokenize(f"{doc.title or ''}\n{doc.text}") for doc in seed_docs]
+    bodies = tokenize_corpus(seed_docs, include_title=False)
+    assert bodies == [tokenize(doc.text) for doc in seed_docs]
+
+
+@pytest.mark.parametrize("unit", ["document", "paragraph", "sentence"])
+def test_units_align_with_tokens(seed_docs, unit):
+    units = text_units(seed_docs, unit=unit)
+    tokens = tokenize_corpus(seed_docs, unit=unit)
+    assert len(units) == len(tokens)
+    assert tokens == [tokenize(text) for _, text in units]
+
+
+def test_empty_documents_and_nfd_input(tmp_path):
+    nfd = unicodedata.normalize("NFD", "Hòa bình ở Hà Nội")
+    docs = ["", "Hòa bình ở Hà Nội", nfd, "   \n  "]
+    expected = reference(docs, unit="paragraph")
+    assert tokenize_corpus(docs, unit="paragraph") == expected
+    assert tokenize_corpus(docs, unit="paragraph", cache_dir=tmp_path) == expected
+    assert tokenize_corpus(docs, unit="paragraph", cache_dir=tmp_path) == expected
+    assert tokenize_corpus([""]) == [[]]
+
+
+def test_iter_tokens_streams_ids_with_tokens(seed_docs):
+    pairs = list(iter_tokens(iter(seed_docs), unit="paragraph", batch_size=2))
+    ids = [doc_id for doc_id, _ in text_units(seed_docs, unit="paragraph")]
+    assert [doc_id for doc_id, _ in pairs] == ids
+    assert [tokens for _, tokens in pairs] == tokenize_corpus(seed_docs, unit="paragraph")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("unit", "chapter", "unit must be 'document', 'paragraph' or 'sentence'"),
+        ("on_error", "ignore", "on_error must be 'raise' or 'skip'"),
+        ("batch_size", 0, "batch_size must be a whole number of at least 1"),
+        ("n_jobs", 0, "n_jobs must be a positive or negative int"),
+    ],
+)
+def test_bad_options_are_named(option, value, message):
+    with pytest.raises(CorpusError, match=message):
+        tokenize_corpus(["Họp."], **{option: value})
+
+
+def test_isolated_finds_the_item_that_fails():
+    def invert(items):
+        return [1 / item for item in items]
+
+    assert isolated(invert, [1, 2]) == [1.0, 0.5]
+    assert isolated(invert, [1, 0, 2]) == [
+        1.0,
+        Failure("ZeroDivisionError: division by zero"),
+        0.5,
+    ]
+
+    def interrupted(items):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        isolated(interrupted, [1, 2])
+
+
+# ------------------------------------------------------------------------ workers
+
+
+@pytest.mark.slow
+def test_parallel_output_equals_serial_output(seed_docs):
+    serial = tokenize_corpus(seed_docs, unit="paragraph", lowercase=True)
+    parallel = tokenize_corpus(seed_docs, unit="paragraph", lowercase=True, n_jobs=2, batch_size=1)
+    assert parallel == serial
+    assert serial == reference(seed_docs, unit="paragraph", lowercase=True)
+
+
+def _crash_on_marker(sources, unit, user_words):
+    """A work function whose worker process dies on one document."""
+    if any("CRASH" in source for source in sources):
+        os._exit(3)
+    return work_sources(sources, unit, user_words)
+
+
+@pytest.mark.slow
+def test_a_document_that_kills_its_worker_is_named_and_skipped(seed_docs, caplog):
+    docs = [doc.text for doc in seed_docs[:3]]
+    docs.insert(1, "Văn bản CRASH này làm tiến trình chết")
+    run = CorpusRun(
+        unit="document",
+        include_title=True,
+        user_words=load_user_words(),
+        keep=word_filter(lowercase=False, stopwords=None, keep_punct=False, keep_numbers=True),
+        workers=2,
+        cache_dir=None,
+        on_error="skip",
+        batch_size=1,
+    )
+    run.work_sources = _crash_on_marker
+    with pytest.warns(SkippedDocumentsWarning) as warned, caplog.at_level(logging.WARNING):
+        out = list(run(docs, progress=False))
+    assert [doc_id for doc_id, _ in out] == ["0", "2", "3"]
+    assert [tokens for _, tokens in out] == tokenize_corpus([d for d in docs if "CRASH" not in d])
+    skipped = warned[0].message.skipped
+    assert [doc_id for doc_id, _ in skipped] == ["1"]
+    assert "worker process died" in skipped[0][1]
+    assert "'1'" in caplog.text
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_a_document_that_fails_is_reported_and_the_others_kept(seed_docs, n_jobs):
+    bad = "Ban Bí thư \ud800 họp"  # a lone surrogate: underthesea cannot take it
+    docs = [seed_docs[0].text, bad, seed_docs[1].text]
+    with pytest.warns(SkippedDocumentsWarning) as warned:
+        out = tokenize_corpus(docs, n_jobs=n_jobs, on_error="skip", batch_size=3)
+    assert out == tokenize_corpus([docs[0], docs[2]])
+    assert [doc_id for doc_id, _ in warned[0].message.skipped] == ["1"]
+    with pytest.raises(SegmentationError, match="document '1'"):
+        tokenize_corpus(docs, n_jobs=n_jobs, batch_size=3)
