@@ -17,6 +17,7 @@ from .types import TokenLists, TokensInput
 __all__ = [
     "ON_ERROR",
     "UNITS",
+    "carries_ids",
     "check_choice",
     "check_doc_ids",
     "check_positive_int",
@@ -142,6 +143,24 @@ def _clean_list(doc: object, number: int, name: str) -> list[str]:
     if not isinstance(doc, Iterable):
         raise TypeError(f"{name}[{number}] is {type(doc).__name__}, not a list of tokens")
     return [token for token in doc if token]
+
+
+def carries_ids(tokens: object) -> bool:
+    """Return True if token lists carry their ids: a mapping, or ``(doc_id, tokens)`` pairs.
+
+    For functions that give back what they were given in the same shape. Pass a
+    materialised collection: a generator would be used up.
+
+    Examples
+    --------
+    >>> carries_ids({"a": ["họp"]}), carries_ids([("a", ["họp"])]), carries_ids([["họp"]])
+    (True, True, False)
+    """
+    if isinstance(tokens, Mapping):
+        return True
+    if isinstance(tokens, (str, bytes)) or not isinstance(tokens, Sequence):
+        return False
+    return bool(tokens) and all(_is_pair(item) for item in tokens)
 
 
 def token_lists(

@@ -1,0 +1,105 @@
+"""Tests for corpus_tools.features.concordance: key word in context (kwic)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from corpus_tools.errors import CorpusError
+from corpus_tools.features import kwic
+
+from .helpers import rows
+
+# --------------------------------------------------------------------------- kwic
+
+KWIC_DOCS = [
+    ["chống", "chạy_chức", "chạy_quyền", "ở", "cơ_sở"],
+    ["chức", "vụ", "Chạy_chức"],
+    ["chạy_chức_chạy_quyền", "_", "hòa_bình"],
+    [],
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # whole words only: "chức" is not inside "chạy_chức"
+        ("chức", [("1", 0, "chức")]),
+        # the phrase must align with token boundaries: not a prefix of one longer token
+        ("chạy chức", [("0", 1, "chạy chức"), ("1", 2, "Chạy chức")]),
+        ("CHẠY_CHỨC", [("0", 1, "chạy chức"), ("1", 2, "Chạy chức")]),
+        (unicodedata.normalize("NFD", "chạy chức"), [("0", 1, "chạy chức"), ("1", 2, "Chạy chức")]),
+        (
+            "chạy chức chạy quyền",
+            [("0", 1, "chạy chức chạy quyền"), ("2", 0, "chạy chức chạy quyền")],
+        ),
+        (
+            "  chạy_chức   chạy quyền ",
+            [("0", 1, "chạy chức chạy quyền"), ("2", 0, "chạy chức chạy quyền")],
+        ),
+        ("hoà bình", [("2", 2, "hòa bình")]),  # new-style tone placement is normalised
+        ("_", [("2", 1, "_")]),
+        ("ở", [("0", 3, "ở")]),
+        ("quyền", []),
+        ("sai", []),
+    ],
+)
+def test_kwic_matches(query, expected):
+    table = kwic(KWIC_DOCS, query)
+    assert list(table.columns) == ["doc_id", "position", "left", "keyword", "right"]
+    assert rows(table, ["doc_id", "position", "keyword"]) == expected
+
+
+def test_kwic_window():
+    table = kwic(KWIC_DOCS, "ở", window=2, doc_ids=["a", "b", "c", "d"])
+    assert rows(table, ["doc_id", "left", "keyword", "right"]) == [
+        ("a", "chạy chức chạy quyền", "ở", "cơ sở")
+    ]
+    table = kwic(KWIC_DOCS, "chạy chức chạy quyền", window=0)
+    assert table["left"].tolist() == ["", ""] and table["right"].tolist() == ["", ""]
+
+
+def test_kwic_tokens_in_other_tone_style():
+    assert kwic([["hoà_bình"]], "hòa bình")["position"].tolist() == [0]
+
+
+def test_kwic_empty_result_has_columns():
+    table = kwic([[], ["ở"]], "đảng")
+    assert table.empty
+    assert list(table.columns) == ["doc_id", "position", "left", "keyword", "right"]
+
+
+@pytest.mark.parametrize(
+    ("query", "options", "message"),
+    [
+        ("", {}, "query is empty"),
+        ("   ", {}, "query is empty"),
+        (None, {}, "query must be a string"),
+        ("ở", {"window": -1}, "window"),
+        ("ở", {"doc_ids": ["a"]}, "1 ids for 4"),
+    ],
+)
+def test_kwic_errors(query, options, message):
+    with pytest.raises(CorpusError, match=message):
+        kwic(KWIC_DOCS, query, **options)
+
+
+def test_kwic_on_seeds(seeds):
+    doc_ids, tokens = seeds
+    table = kwic(tokens, "chạy chức chạy quyền", doc_ids=doc_ids)
+    assert doc_ids[0] in set(table["doc_id"])
+    assert set(table["keyword"]) == {"chạy chức chạy quyền"}
+    assert kwic(tokens, "chức", doc_ids=doc_ids)["keyword"].eq("chức").all()
+
+
+def test_kwic_takes_ids_from_mappings_and_pairs():
+    expected = kwic(KWIC_DOCS, "chạy chức", doc_ids=["a", "b", "c", "d"])
+    mapping = dict(zip("abcd", KWIC_DOCS, strict=True))
+    assert kwic(mapping, "chạy chức").equals(expected)
+    assert kwic(list(mapping.items()), "chạy chức").equals(expected)
+    assert expected["doc_id"].tolist() == ["a", "b"]
+
+
+def test_kwic_query_by_name():
+    assert kwic(KWIC_DOCS, query="ở")["position"].tolist() == [3]
