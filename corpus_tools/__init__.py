@@ -1,13 +1,25 @@
 """corpus_tools: Vietnamese news text analysis, from messy files to report-ready figures.
 
-The pipeline runs one way: io → normalize → tokenize → features / topics → plots.
-Citations of Party documents, people and their roles, organisations, and passages
-shared between articles live in one namespace, :mod:`corpus_tools.extract`.
+The pipeline runs one way: io → normalize → segment → features / topics → plots.
+
+The public API has three tiers:
+
+1. **This package's top level**: the verbs a notebook or script calls, from
+   :func:`read_corpus` through :func:`tokenize_corpus`, :func:`term_frequencies` and
+   :func:`fit_topics` to :func:`save_figure`, and the errors a caller catches.
+2. **Two namespaces**: :mod:`corpus_tools.extract` (citations of Party and state
+   documents, organisations, people and their roles, passages shared between articles)
+   and :mod:`corpus_tools.plots` (one ``plot_*`` function per figure kind).
+3. **Documented submodules** for everything else public: :mod:`~corpus_tools.io`,
+   :mod:`~corpus_tools.normalize`, :mod:`~corpus_tools.segment` (with
+   :mod:`~corpus_tools.segment.cache` and :mod:`~corpus_tools.segment.distributed`),
+   :mod:`~corpus_tools.features`, :mod:`~corpus_tools.topics`,
+   :mod:`~corpus_tools.errors`, and the shared :mod:`~corpus_tools.validation`,
+   :mod:`~corpus_tools.vietnamese`, :mod:`~corpus_tools.types`,
+   :mod:`~corpus_tools.files` and :mod:`~corpus_tools.paths`.
 
 Importing the package loads no segmentation model, touches no file, and imports
-scikit-learn and matplotlib only when a function that needs them is first used. The
-plotting functions live in :mod:`corpus_tools.plots`; only ``save_figure`` is
-re-exported here.
+scikit-learn and matplotlib only when a function that needs them is first used.
 """
 
 from __future__ import annotations
@@ -15,8 +27,14 @@ from __future__ import annotations
 import importlib
 
 # Reading, normalising and segmenting load at once: worker processes need only these.
-from .errors import CacheWarning, CorpusError, SegmentationError, SkippedDocumentsWarning
-from .io import Document, iter_corpus, read_corpus
+from .errors import (
+    CacheWarning,
+    CorpusError,
+    SegmentationError,
+    SkippedDocumentsWarning,
+    TopicModelError,
+)
+from .io import Document, iter_corpus, read_corpus, removed_line_counts, removed_lines
 from .normalize import normalization_changes, normalize_text
 from .segment import (
     iter_tokens,
@@ -27,29 +45,45 @@ from .segment import (
     token_to_text,
     tokenize,
     tokenize_corpus,
+    tokenize_texts,
 )
 
 # Counting, models and figures load on first use: scikit-learn and matplotlib take
 # about two seconds to import, which every worker process would otherwise pay.
 _LAZY = {
-    "collocations": "features",
-    "document_similarity": "features",
-    "document_term_matrix": "features",
-    "keyness": "features",
-    "keyness_by_document": "features",
-    "kwic": "features",
-    "term_frequencies": "features",
-    "top_tfidf_terms": "features",
-    "word_candidates": "features",
+    **dict.fromkeys(
+        (
+            "collocations",
+            "count_matrix",
+            "document_similarity",
+            "document_table",
+            "document_term_matrix",
+            "keyness",
+            "keyness_by_document",
+            "kwic",
+            "syllables_and_words",
+            "term_frequencies",
+            "tfidf_keyword_matrix",
+            "top_tfidf_terms",
+            "unify_case",
+            "word_candidates",
+        ),
+        "features",
+    ),
+    **dict.fromkeys(
+        (
+            "TopicModel",
+            "choose_k",
+            "coherence",
+            "compare_with_labels",
+            "document_topics",
+            "fit_topics",
+            "topic_terms",
+            "typical_units",
+        ),
+        "topics",
+    ),
     "save_figure": "plots",
-    "TopicModel": "topics",
-    "choose_k": "topics",
-    "coherence": "topics",
-    "compare_with_labels": "topics",
-    "document_topics": "topics",
-    "fit_topics": "topics",
-    "topic_terms": "topics",
-    "typical_units": "topics",
 }
 _SUBMODULES = ("extract", "features", "plots", "segment", "topics")
 
@@ -77,11 +111,14 @@ __all__ = [
     "SegmentationError",
     "SkippedDocumentsWarning",
     "TopicModel",
+    "TopicModelError",
     "choose_k",
     "coherence",
     "collocations",
     "compare_with_labels",
+    "count_matrix",
     "document_similarity",
+    "document_table",
     "document_term_matrix",
     "document_topics",
     "fit_topics",
@@ -96,16 +133,22 @@ __all__ = [
     "normalize_text",
     "read_corpus",
     "read_tokens",
+    "removed_line_counts",
+    "removed_lines",
     "save_figure",
     "show_versions",
+    "syllables_and_words",
     "term_frequencies",
     "text_units",
+    "tfidf_keyword_matrix",
     "token_to_text",
     "tokenize",
     "tokenize_corpus",
+    "tokenize_texts",
     "top_tfidf_terms",
     "topic_terms",
     "typical_units",
+    "unify_case",
     "word_candidates",
 ]
 
