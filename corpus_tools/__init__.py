@@ -34,6 +34,7 @@ from .errors import (
     SkippedDocumentsWarning,
     TopicModelError,
 )
+from .groups import documents_table, group_labels, subset
 from .io import Document, iter_corpus, read_corpus, removed_line_counts, removed_lines
 from .normalize import normalization_changes, normalize_text
 from .segment import (
@@ -121,7 +122,9 @@ __all__ = [
     "document_table",
     "document_term_matrix",
     "document_topics",
+    "documents_table",
     "fit_topics",
+    "group_labels",
     "iter_corpus",
     "iter_tokens",
     "keyness",
@@ -137,6 +140,7 @@ __all__ = [
     "removed_lines",
     "save_figure",
     "show_versions",
+    "subset",
     "syllables_and_words",
     "term_frequencies",
     "text_units",

@@ -14,7 +14,7 @@ MAX_LINES = 600
 # Each stage may import from its own stage and the stages before it, never after.
 STAGES = (
     ("errors", "types", "vietnamese", "paths", "files", "validation"),
-    ("io",),
+    ("io", "groups"),
     ("normalize",),
     ("segment",),
     ("features", "extract"),

@@ -34,6 +34,10 @@ __all__ = [
     "BAR_COLOR",
     "DPI",
     "FONT_FAMILY",
+    "MAX_HEIGHT",
+    "MAX_PANELS",
+    "MIN_FONT_SIZE",
+    "PAGE_WIDTH",
     "STYLE",
     "AxesInput",
     "display_label",
@@ -244,3 +248,17 @@ def draw_message(ax: AxesInput | None, message: str, *, title: str | None) -> Fi
         if title:
             target.set_title(title)
     return figure_of(target)
+
+
+PAGE_WIDTH = 6.3
+"""Inches: an A4 text column (16 cm). No saved figure is wider."""
+
+MAX_HEIGHT = 9.0
+"""Inches: no saved figure is taller."""
+
+MIN_FONT_SIZE = 7.5
+"""Points: no text in a saved figure is smaller."""
+
+MAX_PANELS = 12
+"""Per-document panels, rows or heatmap cells a figure shows at most; beyond it a
+notebook shows groups or a selection whose rule the title states."""
