@@ -53,6 +53,9 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_corpus import compose_article, seed_sentences
 
 from corpus_tools import (
     iter_corpus,
@@ -73,20 +76,18 @@ SEED = 20_240_501
 
 
 def build_corpus(size: int, folder: Path, sentences: list[str], *, seed: int = SEED) -> int:
-    """Write ``size`` recombined articles to ``folder``; return the number of characters."""
+    """Write ``size`` recombined articles to ``folder``; return the number of characters.
+
+    Plain files of a headline and blank-line separated paragraphs, every one near
+    ``ARTICLE_CHARS``; ``make_corpus.py`` writes the layout of real collections instead.
+    """
     rng = random.Random(seed)
     headlines = [s.rstrip(".!?…") for s in sentences if 20 <= len(s) <= 160]
+    draw = lambda k: rng.choices(sentences, k=k)
     folder.mkdir(parents=True, exist_ok=True)
     chars = 0
     for number in range(size):
-        paragraphs = [rng.choice(headlines)]
-        length = 0
-        while True:  # stop nearest to ARTICLE_CHARS
-            paragraph = " ".join(rng.choices(sentences, k=rng.randint(2, 5)))
-            if length and length + len(paragraph) // 2 > ARTICLE_CHARS:
-                break
-            paragraphs.append(paragraph)
-            length += len(paragraph)
+        paragraphs = compose_article(rng, headlines, draw, target_chars=ARTICLE_CHARS)
         text = "\n\n".join(paragraphs) + "\n"
         (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
         chars += len(text)
@@ -404,7 +405,7 @@ def main() -> None:
     args = parser.parse_args()
 
     print_machine()
-    sentences = [text for _, text in text_units(read_corpus(), unit="sentence")]
+    sentences = seed_sentences()
     print(f"\nsentence pool: {len(sentences)} sentences of the {len(read_corpus())} seeds")
     if args.unseen:
         steps = [
