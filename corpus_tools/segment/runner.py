@@ -24,7 +24,7 @@ from ..validation import ON_ERROR, UNITS, check_choice, check_positive_int
 from .cache import TokenCache, doc_key, unit_key
 from .decoder import segment_units
 from .tokens import word_filter
-from .units import document_source, document_units
+from .units import Corpus, corpus_documents, document_source, document_units
 from .wordlists import resolve_user_words
 
 if TYPE_CHECKING:
@@ -326,7 +326,7 @@ def _progress_bar(docs: Iterable[object], progress: bool) -> tqdm:
 
 
 def iter_tokens(
-    docs: Iterable[Document | str],
+    docs: Corpus,
     *,
     unit: Unit = "document",
     include_title: bool = True,
@@ -346,13 +346,15 @@ def iter_tokens(
     Takes the arguments of :func:`tokenize_corpus` and yields its token lists, in the
     same order, each with the id of its document, while reading ``docs`` lazily: with
     :func:`~corpus_tools.io.iter_corpus` neither the texts nor the tokens of a large
-    corpus are ever all in memory. Plain strings get ids ``"0"``, ``"1"``, ….
+    corpus are ever all in memory. Plain strings get ids ``"0"``, ``"1"``, …; a mapping
+    of id → text gives its keys as ids.
 
     Examples
     --------
     >>> list(iter_tokens(["Ban Bí thư họp.", "Cấp ủy các cấp"], lowercase=True))
     [('0', ['ban_bí_thư', 'họp']), ('1', ['cấp_ủy', 'các', 'cấp'])]
     """
+    docs = corpus_documents(docs)
     check_choice(unit, "unit", UNITS)
     check_choice(on_error, "on_error", ON_ERROR)
     batch_size = check_positive_int(batch_size, "batch_size")
@@ -375,7 +377,7 @@ def iter_tokens(
 
 
 def tokenize_corpus(
-    docs: Iterable[Document | str],
+    docs: Corpus,
     *,
     unit: Unit = "document",
     include_title: bool = True,
@@ -400,6 +402,11 @@ def tokenize_corpus(
 
     Parameters
     ----------
+    docs : iterable of Document or str, or mapping of str to str
+        The documents: :class:`~corpus_tools.io.Document` records, plain texts (their
+        ids are ``"0"``, ``"1"``, …), or a mapping of id → text, whose keys become the
+        ids. A bare string is not a corpus (:class:`TypeError`): wrap one text as
+        ``[text]``.
     batch_size : int
         Documents segmented together (and sent to a worker as one task).
     n_jobs : int
