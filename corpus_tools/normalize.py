@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .io import Document
 from .types import DocumentLike
-from .validation import check_unique_ids
+from .validation import check_text, check_unique_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -152,6 +152,7 @@ def normalize_text(text: str, *, tone_style: ToneStyle = TONE_STYLE) -> str:
     >>> normalize_text("")
     ''
     """
+    check_text(text)
     for _, step in _steps(tone_style):
         text = step(text)
     return text

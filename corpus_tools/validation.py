@@ -21,6 +21,7 @@ __all__ = [
     "check_choice",
     "check_doc_ids",
     "check_positive_int",
+    "check_text",
     "check_unique_ids",
     "flat_tokens",
     "token_lists",
@@ -73,6 +74,30 @@ def check_choice(
         allowed = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " or " + listed[-1]
         raise error(f"{name} must be {allowed}, not {value!r}")
     return value
+
+
+def check_text(text: object, name: str = "text") -> str:
+    """Return ``text`` if it is a str; raise :class:`TypeError` naming ``name`` otherwise.
+
+    Examples
+    --------
+    >>> check_text("Hà Nội")
+    'Hà Nội'
+    >>> check_text(None, "texts[1]")
+    Traceback (most recent call last):
+    ...
+    TypeError: texts[1] must be a str, not NoneType
+    >>> check_text("Hà Nội".encode())
+    Traceback (most recent call last):
+    ...
+    TypeError: text must be a str, not bytes; decode it first (text.decode("utf-8"))
+    """
+    if isinstance(text, str):
+        return text
+    hint = (
+        '; decode it first (text.decode("utf-8"))' if isinstance(text, (bytes, bytearray)) else ""
+    )
+    raise TypeError(f"{name} must be a str, not {type(text).__name__}{hint}")
 
 
 def check_unique_ids(doc_ids: Iterable[object], *, where: str = "") -> None:

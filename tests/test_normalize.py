@@ -133,3 +133,9 @@ def test_normalize_keeps_every_visible_character(text):
         return _non_space(value)
 
     assert skeleton(normalize_text(text)) == skeleton(text)
+
+
+@pytest.mark.parametrize("text", [None, 12, b"Ha Noi"])
+def test_normalize_text_names_a_text_that_is_not_a_str(text):
+    with pytest.raises(TypeError, match=f"^text must be a str, not {type(text).__name__}"):
+        normalize_text(text)

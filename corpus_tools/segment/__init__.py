@@ -8,6 +8,8 @@ The modules follow the flow:
   model, the fast decoder and the pretokenizer memo, line by line segmentation;
 * :mod:`~corpus_tools.segment.tokens`: :func:`tokenize` and its word filters;
 * :mod:`~corpus_tools.segment.cache`: the token dataset on disk and its keys;
+* :mod:`~corpus_tools.segment.runs`: which documents each run wrote there, and
+  :func:`read_tokens`, which reads one run;
 * :mod:`~corpus_tools.segment.runner`: :func:`tokenize_corpus` and :func:`iter_tokens`,
   with worker processes, the cache and per-document error handling;
 * :mod:`~corpus_tools.segment.distributed`: the same on a Dask cluster (import it
@@ -19,9 +21,10 @@ documented as internal API in each module.
 
 from __future__ import annotations
 
-from .cache import TokenCache, read_tokens
+from .cache import TokenCache
 from .decoder import SEGMENTER_TONE_STYLE
 from .runner import iter_tokens, tokenize_corpus
+from .runs import list_runs, read_tokens
 from .tokens import token_to_text, tokenize, tokenize_texts
 from .units import text_units
 from .wordlists import WORD_JOINER, load_stopwords, load_user_words
@@ -31,6 +34,7 @@ __all__ = [
     "WORD_JOINER",
     "TokenCache",
     "iter_tokens",
+    "list_runs",
     "load_stopwords",
     "load_user_words",
     "read_tokens",

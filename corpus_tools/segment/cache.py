@@ -1,6 +1,8 @@
 """Keep word-segmented text on disk, as a Parquet dataset, so a corpus is segmented once.
 
-A token dataset is a folder of ``part-<hash>.parquet`` files, one row per text unit:
+A token dataset is a folder of ``part-<hash>.parquet`` files, one row per text unit, and
+of the manifests of the runs that wrote them (in ``_runs/``, see
+:mod:`corpus_tools.segment.runs`). The part files' columns:
 
 =========  =================  ============================================================
 column     type               meaning
@@ -18,9 +20,11 @@ unit_key   binary(16)         hash of the normalised unit text, the segmenter ve
 
 :func:`~corpus_tools.segment.tokenize_corpus` (``cache_dir=``) and
 :mod:`corpus_tools.segment.distributed` write the same files, so either can fill a cache
-that the other reads; :func:`read_tokens` loads one into pandas (naming the ``unit``
-column ``unit_index``), and ``pandas.read_parquet`` or ``dask.dataframe.read_parquet``
-read it as well.
+that the other reads. The part files hold the documents of every run that wrote there,
+keyed by content, each under the id it had when first written: ``pandas.read_parquet``
+and ``dask.dataframe.read_parquet`` read them all together;
+:func:`~corpus_tools.segment.read_tokens` loads what one run wrote into pandas (naming
+the ``unit`` column ``unit_index``).
 
 The keys are computed here too (:func:`doc_key`, :func:`unit_key`). The segmenter's
 version is a hash of underthesea's and underthesea_core's versions and of the source of
@@ -41,6 +45,7 @@ import hashlib
 import itertools
 import logging
 import os
+import tempfile
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -49,23 +54,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import normalize
-from ..errors import CacheWarning
+from ..errors import CacheWarning, CorpusError
 from ..files import atomic_write_bytes
 from ..types import Unit
 from . import crf, decoder, units, wordlists
 from .wordlists import user_word_index
 
 if TYPE_CHECKING:
-    import pandas as pd
     import pyarrow as pa
 
 __all__ = [
+    "PART_PATTERN",
     "SEGMENTER_MODULES",
     "TokenCache",
+    "dataset_folder",
     "doc_key",
     "document_rows",
-    "read_tokens",
     "segmenter_version",
+    "stored_doc_keys",
+    "stored_documents",
     "unit_key",
     "write_part",
 ]
@@ -76,6 +83,7 @@ KEY_BYTES = 16
 """Length of ``doc_key`` and ``unit_key`` (BLAKE2b digests)."""
 
 PART_PATTERN = "part-*.parquet"
+"""The names of a token dataset's part files."""
 
 _OPEN_PARTS = 8
 """How many decoded part files a :class:`TokenCache` keeps in memory."""
@@ -228,7 +236,12 @@ def write_part(directory: str | os.PathLike[str], rows: Iterable[Row]) -> Path |
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"part-{hashlib.blake2b(data, digest_size=16).hexdigest()}.parquet"
-    return atomic_write_bytes(target, data, fsync=True)
+    try:
+        return atomic_write_bytes(target, data, fsync=True)
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        raise OSError(error.errno, error.strerror or str(error), os.fspath(target)) from error
 
 
 def _verified_table(path: Path) -> pa.Table:
@@ -282,49 +295,108 @@ def _set_aside(path: Path, error: BaseException) -> None:
         pass
 
 
-def read_tokens(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Load a token dataset: one row per unit, columns ``doc_id``, ``unit_index``, ``tokens``.
+def dataset_folder(path: str | os.PathLike[str], name: str) -> Path:
+    """Return a token dataset's folder as a Path; an empty path is a CorpusError.
 
-    ``unit_index`` is the unit's position in its document (the files' ``unit`` column).
-    Rows come sorted by ``doc_id`` and ``unit_index``; documents without units are left
-    out, and corrupt files are set aside with a :class:`~corpus_tools.errors.CacheWarning`.
-    ``tokens`` holds lists of str, as :func:`~corpus_tools.segment.tokenize_corpus`
-    returns them before lowercasing and stopword filtering.
+    ``Path("")`` is the working directory, which nobody means. Internal API: every
+    function that takes a dataset folder (``cache_dir``, ``out_dir``, ``path``) calls it.
 
     Examples
     --------
-    >>> import tempfile
-    >>> from corpus_tools import tokenize_corpus
-    >>> folder = tempfile.mkdtemp()
-    >>> _ = tokenize_corpus(["Bộ Chính trị họp."], cache_dir=folder)
-    >>> read_tokens(folder).to_dict("records")
-    [{'doc_id': '0', 'unit_index': 0, 'tokens': ['Bộ_Chính_trị', 'họp', '.']}]
+    >>> dataset_folder("tokens", "cache_dir")
+    PosixPath('tokens')
+    >>> dataset_folder("", "cache_dir")
+    Traceback (most recent call last):
+    ...
+    corpus_tools.errors.CorpusError: cache_dir is empty; pass a folder (or None for no cache)
     """
-    import pandas as pd
+    if not os.fspath(path).strip():
+        hint = " (or None for no cache)" if name == "cache_dir" else ""
+        raise CorpusError(f"{name} is empty; pass a folder{hint}")
+    return Path(path)
 
-    frames = []
-    for part in sorted(Path(path).glob(PART_PATTERN)):
+
+def _documents(keys: Sequence[bytes], units: Sequence[int]) -> list[tuple[bytes, int, int]]:
+    """``(doc_key, first row, row count)`` of each document stored in a part's rows."""
+    starts = [row for row, unit in enumerate(units) if unit <= 0] + [len(units)]
+    return [(keys[first], first, end - first) for first, end in itertools.pairwise(starts)]
+
+
+def _part_columns(part: Path, columns: list[str]) -> list[list] | None:
+    """Some columns of a part file (unverified), or None after setting a bad file aside."""
+    import pyarrow.parquet as pq
+
+    try:
+        return [column.to_pylist() for column in pq.read_table(part, columns=columns).columns]
+    except (OSError, ValueError) as error:  # pyarrow's errors derive from these
+        _set_aside(part, error)
+        return None
+
+
+Stored = tuple[list[int], list["list[str] | None"]]
+"""A stored document's rows: its ``unit`` numbers and their tokens."""
+
+
+def stored_documents(folder: Path, keys: set[bytes]) -> dict[bytes, Stored]:
+    """The rows stored for each of ``keys``, from the first good part file holding it.
+
+    Each part file that holds a wanted document is read and verified once; a corrupt one
+    is set aside, and its documents come from another file or are left out. Internal
+    API: :func:`~corpus_tools.segment.read_tokens` uses it.
+    """
+    holders: list[tuple[Path, list[tuple[bytes, int, int]]]] = []
+    for part in sorted(folder.glob(PART_PATTERN)):
+        columns = _part_columns(part, ["doc_key", "unit"])
+        if columns is not None:
+            held = [doc for doc in _documents(*columns) if doc[0] in keys]
+            if held:
+                holders.append((part, held))
+    found: dict[bytes, Stored] = {}
+    for part, held in holders:
+        held = [doc for doc in held if doc[0] not in found]
+        if not held:
+            continue
         try:
             table = _verified_table(part)
         except (OSError, ValueError) as error:
             _set_aside(part, error)
             continue
-        frames.append(
-            pd.DataFrame(
-                {
-                    "doc_id": table.column("doc_id").to_pylist(),
-                    "unit_index": table.column("unit").to_numpy(),
-                    "tokens": _token_lists(table.column("tokens")),
-                }
-            )
+        units = table.column("unit").to_pylist()
+        tokens = _token_lists(table.column("tokens"))
+        for key, first, count in held:
+            found.setdefault(key, (units[first : first + count], tokens[first : first + count]))
+    return found
+
+
+def stored_doc_keys(folder: Path, doc_ids: list[str]) -> list[bytes]:
+    """The one document key stored under each id, for a folder that records no runs.
+
+    Raises :class:`~corpus_tools.errors.CorpusError` if an id is not stored, or is stored
+    with more than one text. Internal API: :func:`~corpus_tools.segment.read_tokens`
+    uses it.
+    """
+    wanted = set(doc_ids)
+    keys: dict[str, set[bytes]] = {doc_id: set() for doc_id in wanted}
+    for part in sorted(folder.glob(PART_PATTERN)):
+        columns = _part_columns(part, ["doc_id", "doc_key", "unit"])
+        if columns is not None:
+            ids, *rest = columns
+            for key, first, _ in _documents(*rest):
+                if ids[first] in wanted:
+                    keys[ids[first]].add(key)
+    missing = [doc_id for doc_id in doc_ids if not keys[doc_id]]
+    if missing:
+        raise CorpusError(
+            f"{folder}: holds no document with the id(s) {missing[:5]}; check doc_ids"
         )
-    if not frames:
-        return pd.DataFrame({"doc_id": [], "unit_index": [], "tokens": []}).astype(
-            {"doc_id": object, "unit_index": "int32", "tokens": object}
+    changed = [doc_id for doc_id in doc_ids if len(keys[doc_id]) > 1]
+    if changed:
+        raise CorpusError(
+            f"{folder}: holds more than one text under the id(s) {changed[:5]} (their text "
+            "changed between runs), and records no run to choose between them: run "
+            "tokenize_corpus again with this cache_dir to record a run, then read_tokens"
         )
-    frame = pd.concat(frames, ignore_index=True)
-    frame = frame[frame["unit_index"] >= 0].drop_duplicates(["doc_id", "unit_index"])
-    return frame.sort_values(["doc_id", "unit_index"], ignore_index=True)
+    return [next(iter(keys[doc_id])) for doc_id in doc_ids]
 
 
 class TokenCache:
@@ -332,20 +404,33 @@ class TokenCache:
 
     Lookups index the folder's part files on first use; tokens are read and verified one
     part at a time. New rows are kept in memory and written by :meth:`flush` (or when
-    enough have gathered), each flush one new part file.
+    enough have gathered), each flush one new part file. If a write fails (no space
+    left, no permission), :meth:`fail` warns once (:class:`CacheWarning`, naming the
+    folder) and the cache writes nothing more; ``failed`` then holds the error.
 
     Parameters
     ----------
     path : str or PathLike
-        The folder; created if missing.
+        The folder; created if missing. :class:`~corpus_tools.errors.CorpusError` if it
+        cannot be created or written to.
     rows_per_part : int
         Write a part file when this many new rows have gathered.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, rows_per_part: int = 20_000) -> None:
-        self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
+        self.path = dataset_folder(path, "cache_dir")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            handle, probe = tempfile.mkstemp(dir=self.path, prefix=".write-check-")
+            os.close(handle)
+            os.unlink(probe)
+        except OSError as error:
+            raise CorpusError(
+                f"{self.path}: cannot write a token cache there ({error}); pass a folder "
+                "you can write to as cache_dir, or cache_dir=None to run without a cache"
+            ) from error
         self.rows_per_part = rows_per_part
+        self.failed: Exception | None = None
         self._parts: list[Path] = []
         self._docs: dict[bytes, tuple[int, int, int]] | None = None  # key -> part, first, n
         self._units: dict[bytes, tuple[int, int]] | None = None  # key -> part, row
@@ -359,21 +444,15 @@ class TokenCache:
     # -- reading ---------------------------------------------------------------------
     def _index(self) -> dict[bytes, tuple[int, int, int]]:
         if self._docs is None:
-            import pyarrow.parquet as pq
-
             self._docs = {}
             for part in sorted(self.path.glob(PART_PATTERN)):
-                try:
-                    table = pq.read_table(part, columns=["doc_key", "unit"])
-                except (OSError, ValueError) as error:  # pyarrow's errors derive from these
-                    _set_aside(part, error)
+                columns = _part_columns(part, ["doc_key", "unit"])
+                if columns is None:
                     continue
                 number = len(self._parts)
                 self._parts.append(part)
-                keys, units = (column.to_pylist() for column in table.columns)
-                starts = [row for row, unit in enumerate(units) if unit <= 0] + [len(units)]
-                for first, end in itertools.pairwise(starts):
-                    self._docs.setdefault(keys[first], (number, first, end - first))
+                for key, first, count in _documents(*columns):
+                    self._docs.setdefault(key, (number, first, count))
         return self._docs
 
     def _unit_index(self) -> dict[bytes, tuple[int, int]]:
@@ -443,6 +522,8 @@ class TokenCache:
         tokens: Sequence[Sequence[str]],
     ) -> None:
         """Remember a document's units; they are written by the next :meth:`flush`."""
+        if self.failed is not None:
+            return
         found = self._index().get(doc_key)
         if doc_key in self._added or (found is not None and found[0] not in self._bad):
             return
@@ -455,7 +536,23 @@ class TokenCache:
         """Write the rows added since the last flush as one part file (atomically)."""
         if self._pending:
             rows, self._pending = self._pending, []
-            write_part(self.path, rows)
+            try:
+                write_part(self.path, rows)
+            except Exception as error:  # a full disk, or rows pyarrow cannot store
+                self.fail(error)
+
+    def fail(self, error: Exception) -> None:
+        """Stop writing after ``error``: warn once, naming the folder; drop pending rows."""
+        self._pending = []
+        if self.failed is None:
+            self.failed = error
+            message = (
+                f"{self.path}: could not write the token cache ({error}); the tokens are "
+                "still returned, but this run's new tokens are not cached and "
+                "read_tokens will not return this run"
+            )
+            logger.warning(message)
+            warnings.warn(message, CacheWarning, stacklevel=3)
 
     def __enter__(self) -> TokenCache:
         return self

@@ -5,8 +5,11 @@ same per-document functions as :func:`~corpus_tools.segment.tokenize_corpus` ove
 partitions of a ``dask.bag`` or ``dask.dataframe``, and each partition writes one file
 of the dataset that :mod:`corpus_tools.segment.cache` describes. That folder is also a
 cache: ``tokenize_corpus(docs, cache_dir=folder)`` then reads every document from it
-instead of segmenting, and :func:`~corpus_tools.segment.read_tokens` loads it into
-pandas.
+instead of segmenting. Each run records its documents in a manifest
+(:mod:`corpus_tools.segment.runs`): a first task marks the run as started, and a last
+one, after every partition is written, marks it complete, so
+:func:`~corpus_tools.segment.read_tokens` loads this run's documents into pandas, in the
+order of the input.
 
 Dask runs on whatever scheduler is active: connect a ``dask.distributed.Client`` first
 to use a cluster. The task graph holds file paths, not texts: each worker reads its
@@ -24,7 +27,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,10 +35,11 @@ from typing import TYPE_CHECKING
 from ..errors import CorpusError, EmptyCorpusError, SegmentationError
 from ..io import CLEANING_RULES, Document, LineRule, iter_corpus
 from ..types import OnError, Unit
-from ..validation import ON_ERROR, UNITS, check_choice
-from .cache import doc_key, document_rows, unit_key, write_part
+from ..validation import ON_ERROR, UNITS, check_choice, check_text
+from .cache import dataset_folder, doc_key, document_rows, unit_key, write_part
 from .decoder import segment_units
 from .runner import Failure, isolated
+from .runs import RunRecorder
 from .units import document_source, document_units
 from .wordlists import resolve_user_words
 
@@ -80,12 +84,12 @@ def _write_documents(
     for doc_id, _, error in docs:
         result = next(results) if error is None else Failure(error)
         if isinstance(result, Failure):
-            report.append({"doc_id": doc_id, "units": 0, "error": result.message})
+            report.append({"doc_id": doc_id, "units": 0, "error": result.message, "doc_key": None})
             failed.append(f"{doc_id}: {result.message}")
             continue
         key, unit_keys, words = result
         rows.extend(document_rows(doc_id, key, unit_keys, words))
-        report.append({"doc_id": doc_id, "units": len(words), "error": None})
+        report.append({"doc_id": doc_id, "units": len(words), "error": None, "doc_key": key})
     write_part(out_dir, rows)  # what succeeded is kept even if the run stops here
     if failed and on_error == "raise":
         raise SegmentationError(
@@ -97,7 +101,6 @@ def _write_documents(
 
 def _read_record(
     record: object,
-    number: int,
     *,
     root: str | None,
     encoding: str | None,
@@ -106,12 +109,7 @@ def _read_record(
     if isinstance(record, Document):
         return record
     if isinstance(record, Mapping):
-        title = record.get("title")
-        return Document(
-            doc_id=str(record.get("doc_id", number)),
-            title=None if title is None else str(title),
-            paragraphs=(str(record["text"]),),
-        )
+        return _document(record.get("doc_id"), record.get("title"), record.get("text"))
     if isinstance(record, (str, os.PathLike)):
         path = Path(root, record) if root else Path(record)
         if path.suffix.lower() != ".txt":
@@ -122,10 +120,39 @@ def _read_record(
     raise CorpusError(f"a bag element must be a path, a mapping or a Document, not {record!r}")
 
 
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def _document(doc_id: object, title: object, text: object) -> Document:
+    """A Document from a mapping's or a row's values; a missing id or text raises."""
+    if _missing(doc_id):
+        raise CorpusError("the document has no doc_id; give every document an id")
+    if _missing(text):
+        raise CorpusError(f"document {doc_id!r} has no text (missing or NaN)")
+    return Document(
+        doc_id=str(doc_id),
+        title=None if _missing(title) else check_text(title, "its title"),
+        paragraphs=(check_text(text, "its text"),),
+    )
+
+
+def _label(record: object) -> str:
+    """How the report names a bag element that could not be read."""
+    if isinstance(record, Document):
+        return record.doc_id
+    if isinstance(record, Mapping):
+        return str(record.get("doc_id"))
+    return str(record)
+
+
 def _bag_partition(
     records: Iterable[object],
     out_dir: str,
     *,
+    after: object,
     root: str | None,
     encoding: str | None,
     rules: tuple[LineRule, ...],
@@ -134,14 +161,15 @@ def _bag_partition(
     user_words: tuple[str, ...],
     on_error: OnError,
 ) -> list[dict[str, object]]:
+    """Read, segment and write one partition of a bag (``after``: the run's start task)."""
     docs = []
     for number, record in enumerate(records):
         try:
-            doc = _read_record(record, number, root=root, encoding=encoding, rules=rules)
+            doc = _read_record(record, root=root, encoding=encoding, rules=rules)
             doc_id, source = document_source(number, doc, include_title)
             docs.append((doc_id, source, None))
         except Exception as error:  # reported by doc id (its path)
-            docs.append((str(record), None, f"{type(error).__name__}: {error}"))
+            docs.append((_label(record), None, f"{type(error).__name__}: {error}"))
     return _write_documents(docs, out_dir, unit=unit, user_words=user_words, on_error=on_error)
 
 
@@ -164,11 +192,12 @@ def tokenize_bag(
     bag : dask.bag.Bag
         Its elements are ``.txt`` paths (relative to ``root`` when given; read on the
         workers as :func:`~corpus_tools.io.read_corpus` reads them), or mappings with
-        ``text`` and optionally ``doc_id`` and ``title``, or :class:`Document` records.
-        Prefer paths: they keep the texts out of the task graph.
+        ``doc_id`` and ``text`` (a str) and optionally ``title``, or :class:`Document`
+        records. Prefer paths: they keep the texts out of the task graph. A mapping
+        without an id or a text is reported as an error.
     out_dir : str or PathLike
         The token dataset's folder, reachable from every worker; each partition adds
-        one part file.
+        one part file, and the run's manifest records its documents in order.
     root : str or PathLike, optional
         The corpus folder: document ids are then paths relative to it without ``.txt``,
         as :func:`~corpus_tools.io.read_corpus` gives them.
@@ -185,22 +214,27 @@ def tokenize_bag(
     pandas.DataFrame
         One row per document: ``doc_id``, ``units`` (the number written), ``error``.
     """
-    import pandas as pd
-
     check_choice(unit, "unit", UNITS)
     check_choice(on_error, "on_error", ON_ERROR)
-    records = bag.map_partitions(
-        _bag_partition,
-        os.fspath(out_dir),
-        root=None if root is None else os.fspath(root),
-        encoding=encoding,
-        rules=tuple(rules),
+    out_dir = dataset_folder(out_dir, "out_dir")
+    options = {
+        "root": None if root is None else os.fspath(root),
+        "encoding": encoding,
+        "rules": tuple(rules),
+        "unit": unit,
+        "include_title": include_title,
+        "user_words": resolve_user_words(user_words),
+        "on_error": on_error,
+    }
+    return _recorded_run(
+        lambda after: bag.map_partitions(
+            _bag_partition, os.fspath(out_dir), after=after, **options
+        ),
+        out_dir,
+        writer="distributed.tokenize_bag",
         unit=unit,
         include_title=include_title,
-        user_words=resolve_user_words(user_words),
-        on_error=on_error,
     )
-    return pd.DataFrame(records.compute(), columns=list(REPORT_COLUMNS))
 
 
 def tokenize_folder(
@@ -217,18 +251,33 @@ def tokenize_folder(
 ) -> pd.DataFrame:
     """Segment every ``.txt`` file under ``source`` on Dask; see :func:`tokenize_bag`.
 
-    The task graph holds only the files' relative paths, ``npartitions`` groups of them
-    (default: about 250 files each). Document ids are those of
+    The files are those whose name ends in ``.txt`` in any case, outside hidden files
+    and folders (names starting with ``.``, such as ``.ipynb_checkpoints/`` or macOS's
+    ``._a.txt``). An entry so named that is not a regular file (a folder, a FIFO, a
+    broken or looping link) stops the run with
+    :class:`~corpus_tools.errors.CorpusError`, or with ``on_error="skip"`` is left out
+    and reported. The task graph holds only the files' relative paths, ``npartitions``
+    groups of them (default: about 250 files each). Document ids are those of
     :func:`~corpus_tools.io.read_corpus` on the same folder.
     """
     import dask.bag as db
+    import pandas as pd
 
-    folder = Path(source)
-    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt"))
+    check_choice(on_error, "on_error", ON_ERROR)
+    folder = dataset_folder(source, "source")
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: no such folder; pass the corpus folder as source")
+    files, odd = _folder_files(folder)
+    if odd and on_error == "raise":
+        shown = "; ".join(f"{name}: {why}" for name, why in odd[:5])
+        raise CorpusError(
+            f"{folder}: {len(odd)} entry(ies) named like documents are not files ({shown}); "
+            "remove them, or pass on_error='skip' to leave them out"
+        )
     if not files:
         raise EmptyCorpusError(f"{folder}: holds no .txt files")
     bag = db.from_sequence(files, npartitions=npartitions or max(1, len(files) // 250))
-    return tokenize_bag(
+    report = tokenize_bag(
         bag,
         out_dir,
         root=folder,
@@ -239,12 +288,39 @@ def tokenize_folder(
         rules=rules,
         on_error=on_error,
     )
+    if not odd:
+        return report
+    skipped = pd.DataFrame(
+        [(Path(name).with_suffix("").as_posix(), 0, why) for name, why in odd],
+        columns=list(REPORT_COLUMNS),
+    )
+    return pd.concat([report, skipped], ignore_index=True)
+
+
+def _folder_files(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The documents' files under ``folder`` (relative, sorted), and entries named like
+    documents that are not regular files, each with why."""
+    files, odd = [], []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if path.suffix.lower() != ".txt" or any(p.startswith(".") for p in relative.parts):
+            continue
+        if path.is_file():
+            files.append(relative.as_posix())
+        elif path.is_dir():
+            odd.append((relative.as_posix(), "a folder, not a file"))
+        elif path.is_symlink():
+            odd.append((relative.as_posix(), "a broken or looping symbolic link"))
+        else:
+            odd.append((relative.as_posix(), "not a regular file (a FIFO, socket or device)"))
+    return sorted(files), sorted(odd)
 
 
 def _frame_partition(
     frame: pd.DataFrame,
     out_dir: str,
     *,
+    after: object,
     text_column: str,
     id_column: str,
     title_column: str | None,
@@ -253,21 +329,61 @@ def _frame_partition(
     user_words: tuple[str, ...],
     on_error: OnError,
 ) -> pd.DataFrame:
+    """Segment and write one partition of a frame (``after``: the run's start task)."""
     import pandas as pd
 
+    titles = frame[title_column] if title_column else [None] * len(frame)
     docs = []
-    for number, row in enumerate(frame.itertuples(index=False)):
-        values = row._asdict()
-        title = values.get(title_column) if title_column else None
-        doc = Document(
-            doc_id=str(values[id_column]),
-            title=None if title is None or pd.isna(title) else str(title),
-            paragraphs=(str(values[text_column]),),
-        )
-        doc_id, source = document_source(number, doc, include_title)
-        docs.append((doc_id, source, None))
+    for number, (doc_id, title, text) in enumerate(
+        zip(frame[id_column], titles, frame[text_column], strict=True)
+    ):
+        try:
+            doc = _document(doc_id, title, text)
+            docs.append((*document_source(number, doc, include_title), None))
+        except Exception as error:  # reported by doc id
+            docs.append((str(doc_id), None, f"{type(error).__name__}: {error}"))
     report = _write_documents(docs, out_dir, unit=unit, user_words=user_words, on_error=on_error)
-    return pd.DataFrame(report, columns=list(REPORT_COLUMNS))
+    return pd.DataFrame(report, columns=[*REPORT_COLUMNS, "doc_key"])
+
+
+def _start_run(recorder: RunRecorder) -> None:
+    recorder.start()
+
+
+def _finish_run(
+    report: pd.DataFrame | list[dict[str, object]], recorder: RunRecorder
+) -> pd.DataFrame:
+    """Record the documents written, in order, as a complete run; return the report."""
+    import pandas as pd
+
+    if not isinstance(report, pd.DataFrame):
+        report = pd.DataFrame(report, columns=[*REPORT_COLUMNS, "doc_key"])
+    written = report["error"].isna()
+    for doc_id, key in zip(report["doc_id"][written], report["doc_key"][written], strict=True):
+        recorder.add(doc_id, key)
+    recorder.finish(complete=True, skipped=int((~written).sum()))
+    return report.drop(columns="doc_key").reset_index(drop=True)
+
+
+def _recorded_run(
+    partitions: Callable[[object], object],
+    out_dir: str | os.PathLike[str],
+    *,
+    writer: str,
+    unit: Unit,
+    include_title: bool,
+) -> pd.DataFrame:
+    """Run the partitions between a task that records the start and one that records the end.
+
+    ``partitions(after)`` builds the collection of reports (one row per document, with
+    its ``doc_key``), each partition depending on ``after``. Both tasks run on a worker,
+    which can write ``out_dir``.
+    """
+    import dask
+
+    recorder = RunRecorder(out_dir, writer=writer, unit=unit, include_title=include_title)
+    started = dask.delayed(_start_run)(recorder)
+    return dask.delayed(_finish_run)(partitions(started), recorder).compute()
 
 
 def tokenize_dataframe(
@@ -286,13 +402,15 @@ def tokenize_dataframe(
 
     The text is segmented as it is (no boilerplate cleaning), as
     :func:`~corpus_tools.segment.tokenize_corpus` segments a :class:`Document` with that
-    text and title. Other arguments and the returned report are those of
-    :func:`tokenize_bag`.
+    text and title. A row whose id or text is missing (None or NaN), or whose text or
+    title is not a str, is reported as an error. Other arguments and the returned
+    report are those of :func:`tokenize_bag`.
     """
     import pandas as pd
 
     check_choice(unit, "unit", UNITS)
     check_choice(on_error, "on_error", ON_ERROR)
+    out_dir = dataset_folder(out_dir, "out_dir")
     missing = [c for c in (text_column, id_column, title_column) if c and c not in frame.columns]
     if missing:
         raise CorpusError(f"the frame has no column(s) {missing}; columns: {list(frame.columns)}")
@@ -301,18 +419,24 @@ def tokenize_dataframe(
             "doc_id": pd.Series(dtype=object),
             "units": pd.Series(dtype="int64"),
             "error": pd.Series(dtype=object),
+            "doc_key": pd.Series(dtype=object),
         }
     )
-    report = frame.map_partitions(
-        _frame_partition,
-        os.fspath(out_dir),
-        text_column=text_column,
-        id_column=id_column,
-        title_column=title_column,
+    options = {
+        "text_column": text_column,
+        "id_column": id_column,
+        "title_column": title_column,
+        "unit": unit,
+        "include_title": include_title,
+        "user_words": resolve_user_words(user_words),
+        "on_error": on_error,
+    }
+    return _recorded_run(
+        lambda after: frame.map_partitions(
+            _frame_partition, os.fspath(out_dir), after=after, meta=meta, **options
+        ),
+        out_dir,
+        writer="distributed.tokenize_dataframe",
         unit=unit,
         include_title=include_title,
-        user_words=resolve_user_words(user_words),
-        on_error=on_error,
-        meta=meta,
     )
-    return report.compute().reset_index(drop=True)

@@ -17,14 +17,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import BrokenExecutor, Executor
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..errors import CorpusError, SegmentationError, SkippedDocumentsWarning
+from ..errors import CacheWarning, CorpusError, SegmentationError, SkippedDocumentsWarning
 from ..io import Document
 from ..types import OnError, Unit
 from ..validation import ON_ERROR, UNITS, check_choice, check_positive_int
 from .cache import TokenCache, doc_key, unit_key
 from .decoder import segment_units
+from .runs import RunRecorder
 from .tokens import word_filter
-from .units import document_source, document_units
+from .units import Corpus, corpus_documents, document_source, document_units
 from .wordlists import resolve_user_words
 
 if TYPE_CHECKING:
@@ -161,6 +162,11 @@ class CorpusRun:
         self.keep, self.workers, self.on_error = keep, workers, on_error
         self.batch_size = batch_size
         self.cache = None if cache_dir is None else TokenCache(cache_dir)
+        self.recorder = None
+        if self.cache is not None:
+            self.recorder = RunRecorder(
+                self.cache.path, writer="tokenize_corpus", unit=unit, include_title=include_title
+            )
         self.skipped: list[tuple[str, str]] = []
         self.work_sources: Callable[..., list] = work_sources
         self.work_units: Callable[..., list] = work_units
@@ -262,6 +268,8 @@ class CorpusRun:
                 self.cache.add(state.doc_id, state.doc_key, state.unit_keys, state.words)  # type: ignore[arg-type]
             elif self.cache is not None and state.words == [] and state.doc_key is not None:
                 self.cache.add(state.doc_id, state.doc_key, [], [])
+            if self.recorder is not None:
+                self.recorder.add(state.doc_id, state.doc_key)  # type: ignore[arg-type]
             for words in state.words:  # type: ignore[union-attr]
                 yield state.doc_id, self.keep(words)  # type: ignore[arg-type]
 
@@ -274,6 +282,30 @@ class CorpusRun:
         logger.warning("skipped document %r: %s", state.doc_id, state.failure)
         self.skipped.append((state.doc_id, state.failure or ""))
 
+    def record(self, *, start: bool = False, complete: bool = False) -> None:
+        """Write the run's manifest at its start or end; a failed write stops the cache.
+
+        The end is recorded only if every token was written: otherwise the manifest of
+        the start stays, which says the run did not finish.
+        """
+        if self.recorder is None or self.cache is None or self.cache.failed is not None:
+            return
+        try:
+            if start:
+                self.recorder.start()
+            else:
+                self.recorder.finish(complete=complete, skipped=len(self.skipped))
+        except Exception as error:  # OSError, or an id the manifest cannot hold
+            if start:
+                self.cache.fail(error)
+                return
+            message = (
+                f"{self.recorder.path}: could not record this run ({error}); its tokens "
+                "are cached, but read_tokens will not return this run"
+            )
+            logger.warning(message)
+            warnings.warn(message, CacheWarning, stacklevel=3)
+
     def __call__(
         self, docs: Iterable[Document | str], *, progress: bool
     ) -> Iterator[tuple[str, list[str]]]:
@@ -282,7 +314,9 @@ class CorpusRun:
         in_flight = 2 * self.workers
         window: deque[_Batch] = deque()
         numbered = enumerate(docs)
+        completed = False
         try:
+            self.record(start=True)
             while True:
                 chunk = list(itertools.islice(numbered, self.batch_size))
                 if chunk:
@@ -300,12 +334,14 @@ class CorpusRun:
                     bar.update(len(batch.docs))
                 if not chunk:
                     break
+            completed = True
         finally:
             for batch in window:
                 if batch.future is not None:
                     batch.future.cancel()
             if self.cache is not None:
                 self.cache.flush()
+                self.record(complete=completed)
             bar.close()
         if self.skipped:
             warnings.warn(SkippedDocumentsWarning(self.skipped), stacklevel=3)
@@ -326,7 +362,7 @@ def _progress_bar(docs: Iterable[object], progress: bool) -> tqdm:
 
 
 def iter_tokens(
-    docs: Iterable[Document | str],
+    docs: Corpus,
     *,
     unit: Unit = "document",
     include_title: bool = True,
@@ -346,13 +382,16 @@ def iter_tokens(
     Takes the arguments of :func:`tokenize_corpus` and yields its token lists, in the
     same order, each with the id of its document, while reading ``docs`` lazily: with
     :func:`~corpus_tools.io.iter_corpus` neither the texts nor the tokens of a large
-    corpus are ever all in memory. Plain strings get ids ``"0"``, ``"1"``, ….
+    corpus are ever all in memory. Plain strings get ids ``"0"``, ``"1"``, …; a mapping
+    of id → text gives its keys as ids. With ``cache_dir``, the run is recorded as
+    complete only if it is iterated to the end.
 
     Examples
     --------
     >>> list(iter_tokens(["Ban Bí thư họp.", "Cấp ủy các cấp"], lowercase=True))
     [('0', ['ban_bí_thư', 'họp']), ('1', ['cấp_ủy', 'các', 'cấp'])]
     """
+    docs = corpus_documents(docs)
     check_choice(unit, "unit", UNITS)
     check_choice(on_error, "on_error", ON_ERROR)
     batch_size = check_positive_int(batch_size, "batch_size")
@@ -375,7 +414,7 @@ def iter_tokens(
 
 
 def tokenize_corpus(
-    docs: Iterable[Document | str],
+    docs: Corpus,
     *,
     unit: Unit = "document",
     include_title: bool = True,
@@ -400,6 +439,11 @@ def tokenize_corpus(
 
     Parameters
     ----------
+    docs : iterable of Document or str, or mapping of str to str
+        The documents: :class:`~corpus_tools.io.Document` records, plain texts (their
+        ids are ``"0"``, ``"1"``, …), or a mapping of id → text, whose keys become the
+        ids. A bare string is not a corpus (:class:`TypeError`): wrap one text as
+        ``[text]``.
     batch_size : int
         Documents segmented together (and sent to a worker as one task).
     n_jobs : int
@@ -413,7 +457,13 @@ def tokenize_corpus(
         ``lowercase``, ``stopwords``, ``keep_punct`` and ``keep_numbers``; changing
         ``user_words`` re-segments only the units that hold an added or removed word; a
         new underthesea or corpus_tools segmenter starts afresh. What is written survives
-        an interrupted run.
+        an interrupted run. Each run records which documents it had
+        (:mod:`corpus_tools.segment.runs`), so
+        :func:`~corpus_tools.segment.read_tokens` returns this run's documents and no
+        others. A folder that cannot be created or written to raises
+        :class:`~corpus_tools.errors.CorpusError` before any work; if a write fails
+        during the run (a full disk), the tokens are still returned, with a
+        :class:`~corpus_tools.errors.CacheWarning` naming the folder.
     on_error : {"raise", "skip"}
         When a document cannot be segmented (or kills its worker process): raise
         :class:`~corpus_tools.errors.SegmentationError` naming it, or leave its units

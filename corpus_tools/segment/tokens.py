@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..normalize import normalize_text
+from ..validation import check_text
 from .decoder import reference_segment_units, segment_units
 from .wordlists import WORD_JOINER, resolve_user_words, stopword_set
 
@@ -156,7 +157,7 @@ def tokenize(
     []
     """
     return tokenize_texts(
-        [text],
+        [check_text(text)],
         lowercase=lowercase,
         stopwords=stopwords,
         keep_punct=keep_punct,
@@ -218,8 +219,12 @@ def _tokenize_with(
     **filters: Any,
 ) -> list[list[str]]:
     """Normalise ``texts``, ``segment`` them, and filter their words (:func:`word_filter`)."""
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError("texts is one string; pass a list of texts ([text])")
     keep = word_filter(**filters)
-    normalized = [normalize_text(text) for text in texts]
+    normalized = [
+        normalize_text(check_text(text, f"texts[{number}]")) for number, text in enumerate(texts)
+    ]
     return [keep(words) for words in segment(normalized, resolve_user_words(user_words))]
 
 
@@ -233,6 +238,7 @@ def token_to_text(token: str) -> str:
     >>> token_to_text("_")
     '_'
     """
+    check_text(token, "token")
     if not token.strip(WORD_JOINER):
         return token
     return token.replace(WORD_JOINER, " ")

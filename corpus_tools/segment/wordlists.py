@@ -16,6 +16,7 @@ from ..normalize import normalize_text
 __all__ = [
     "WORD_JOINER",
     "canonical_word",
+    "check_words",
     "load_stopwords",
     "load_user_words",
     "resolve_user_words",
@@ -36,6 +37,34 @@ def _read_word_list(name: str) -> tuple[str, ...]:
     )
 
 
+def check_words(words: Iterable[str], name: str) -> tuple[str, ...]:
+    """Return a word list as a tuple; :class:`TypeError` unless it holds only strings.
+
+    Internal API: every option that takes a word list (``user_words``, ``stopwords``,
+    ``extra``, ``remove``) is checked with it, so that a bad entry is named.
+
+    Examples
+    --------
+    >>> check_words(["cấp ủy"], "user_words")
+    ('cấp ủy',)
+    >>> check_words(["cấp ủy", None], "user_words")
+    Traceback (most recent call last):
+    ...
+    TypeError: user_words holds None (NoneType); every entry must be a word (a str)
+    """
+    if isinstance(words, (str, bytes, bytearray)):
+        raise TypeError(f"{name} must be a collection of words, not one string")
+    if not isinstance(words, Iterable):
+        raise TypeError(f"{name} must be a collection of words, not {type(words).__name__}")
+    words = tuple(words)
+    for word in words:
+        if not isinstance(word, str):
+            raise TypeError(
+                f"{name} holds {word!r} ({type(word).__name__}); every entry must be a word (a str)"
+            )
+    return words
+
+
 def canonical_word(word: str) -> str:
     """Return the form a listed word is matched in: normalised, lowercase, ``_``-joined.
 
@@ -53,7 +82,7 @@ def canonical_word(word: str) -> str:
 
 @lru_cache(maxsize=16)
 def _canonical_words(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(map(canonical_word, words))
+    return frozenset(map(canonical_word, check_words(words, "stopwords")))
 
 
 def stopword_set(stopwords: Iterable[str] | None) -> frozenset[str] | None:
@@ -72,9 +101,9 @@ def stopword_set(stopwords: Iterable[str] | None) -> frozenset[str] | None:
     """
     if stopwords is None:
         return None
-    if isinstance(stopwords, str):
-        raise TypeError("stopwords must be a collection of words, not one string")
-    return _canonical_words(frozenset(stopwords))
+    if not isinstance(stopwords, frozenset):
+        stopwords = frozenset(check_words(stopwords, "stopwords"))
+    return _canonical_words(stopwords)
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +123,8 @@ def load_user_words() -> tuple[str, ...]:
 def resolve_user_words(user_words: Iterable[str] | None) -> tuple[str, ...]:
     """Return the user words a run segments with: the bundled list when ``None``.
 
-    Internal API: every function that takes ``user_words=`` calls it.
+    Otherwise ``user_words`` must hold words (:func:`check_words`). Internal API: every
+    function that takes ``user_words=`` calls it.
 
     Examples
     --------
@@ -103,7 +133,7 @@ def resolve_user_words(user_words: Iterable[str] | None) -> tuple[str, ...]:
     >>> resolve_user_words(None) == load_user_words()
     True
     """
-    return load_user_words() if user_words is None else tuple(user_words)
+    return load_user_words() if user_words is None else check_words(user_words, "user_words")
 
 
 @lru_cache(maxsize=64)
@@ -142,6 +172,7 @@ def load_stopwords(
     >>> "có_thể" in words, "tiếp_tục" in words, "người" in words
     (True, True, False)
     """
+    extra, remove = check_words(extra, "extra"), check_words(remove, "remove")
     words = set(map(canonical_word, _read_word_list("vietnamese-stopwords.txt")))
     if news:
         words |= set(map(canonical_word, _read_word_list("news_stopwords_vi.txt")))

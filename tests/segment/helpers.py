@@ -1,4 +1,5 @@
-"""Helpers the segmentation tests share: the reference segmenter, counting segmentation."""
+"""Helpers the segmentation tests share: the reference segmenter, counting segmentation,
+documents that are interrupted."""
 
 from __future__ import annotations
 
@@ -18,3 +19,17 @@ def reference(docs, *, unit="document", **options):
 
 def no_segmentation(texts, user_words):
     raise AssertionError(f"segmented {len(texts)} unit(s) that should come from the cache")
+
+
+class Interrupted(list):
+    """Documents that raise KeyboardInterrupt (as Ctrl-C would) after ``n`` of them."""
+
+    def __init__(self, docs, n):
+        super().__init__(docs)
+        self.n = n
+
+    def __iter__(self):
+        for number, doc in enumerate(list.__iter__(self)):
+            if number == self.n:
+                raise KeyboardInterrupt
+            yield doc

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import warnings
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from corpus_tools.errors import CacheWarning
-from corpus_tools.segment import load_stopwords, read_tokens, text_units, tokenize_corpus
+from corpus_tools.errors import CacheWarning, CorpusError
+from corpus_tools.segment import cache as cache_module
+from corpus_tools.segment import (
+    iter_tokens,
+    load_stopwords,
+    read_tokens,
+    text_units,
+    tokenize_corpus,
+)
 from corpus_tools.segment import runner as segment_runner
 from corpus_tools.segment.cache import (
     SEGMENTER_MODULES,
@@ -19,7 +29,7 @@ from corpus_tools.segment.cache import (
 )
 from corpus_tools.segment.decoder import segment_units
 
-from .helpers import no_segmentation, reference
+from .helpers import Interrupted, no_segmentation, reference
 
 
 def test_a_cache_hit_does_not_segment(seed_docs, tmp_path, monkeypatch, segmented):
@@ -64,7 +74,8 @@ def test_a_cache_remembers_documents_and_units_by_key(tmp_path):
     assert cache.get_doc(doc_key("khác", "paragraph", ())) is None
     assert [cache.get_unit(k) for k in unit_keys] == words
     assert (cache.hits, cache.misses) == (2, 1)
-    assert read_tokens(tmp_path)["doc_id"].tolist() == ["a", "a"]
+    # TokenCache records no run: read_tokens reads such a folder only by ids.
+    assert read_tokens(tmp_path, doc_ids=["a", "empty"])["doc_id"].tolist() == ["a", "a"]
 
 
 def test_keys_depend_on_what_decides_the_words():
@@ -134,24 +145,97 @@ def test_cache_files_are_written_whole(seed_docs, tmp_path):
     assert read_tokens(tmp_path)["tokens"].tolist() == tokenize_corpus(seed_docs, keep_punct=True)
 
 
-class _Interrupted(list):
-    """Documents that raise KeyboardInterrupt (as Ctrl-C would) after ``n`` of them."""
-
-    def __init__(self, docs, n):
-        super().__init__(docs)
-        self.n = n
-
-    def __iter__(self):
-        for number, doc in enumerate(list.__iter__(self)):
-            if number == self.n:
-                raise KeyboardInterrupt
-            yield doc
-
-
 def test_an_interrupted_run_leaves_a_cache_the_next_run_uses(seed_docs, tmp_path, segmented):
     with pytest.raises(KeyboardInterrupt):
-        tokenize_corpus(_Interrupted(seed_docs, 3), cache_dir=tmp_path, batch_size=1)
+        tokenize_corpus(Interrupted(seed_docs, 3), cache_dir=tmp_path, batch_size=1)
     expected = tokenize_corpus(seed_docs)
     segmented.clear()
     assert tokenize_corpus(seed_docs, cache_dir=tmp_path) == expected
     assert sorted(segmented) == sorted(text for _, text in text_units(seed_docs[3:]))
+
+
+# ------------------------------------------------------------------ unwritable caches
+
+
+@pytest.mark.parametrize("where", ["under a file", "a file"])
+def test_a_cache_folder_that_cannot_be_written_is_named_before_any_work(tmp_path, segmented, where):
+    (tmp_path / "bao.txt").write_text("Hà Nội", encoding="utf-8")
+    folder = tmp_path / "bao.txt" / "tokens" if where == "under a file" else tmp_path / "bao.txt"
+    with pytest.raises(CorpusError, match=f"{folder}: cannot write a token cache there"):
+        tokenize_corpus(["Bộ Chính trị họp."], cache_dir=folder)
+    with pytest.raises(CorpusError, match="cache_dir=None"):
+        iter_tokens(["Bộ Chính trị họp."], cache_dir=folder)  # at the call, not on first use
+    assert segmented == []
+
+
+@pytest.mark.parametrize(
+    "error",
+    [OSError(errno.ENOSPC, "No space left on device"), PermissionError(errno.EACCES, "denied")],
+    ids=["disk full", "permission"],
+)
+def test_a_failed_write_still_returns_the_tokens(seed_docs, tmp_path, monkeypatch, error):
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(os, "replace", failing)  # every atomic write fails at its rename
+    expected = tokenize_corpus(seed_docs, unit="paragraph")
+    with pytest.warns(CacheWarning, match=f"{tmp_path}: could not write the token cache"):
+        out = tokenize_corpus(seed_docs, unit="paragraph", cache_dir=tmp_path)
+    assert out == expected
+    assert list(tmp_path.glob("part-*.parquet")) == []
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []  # no temporary file left
+
+
+def test_a_write_that_fails_mid_run_is_named_and_the_run_not_recorded(
+    seed_docs, tmp_path, monkeypatch
+):
+    expected = tokenize_corpus(seed_docs, unit="paragraph")
+    real = cache_module.atomic_write_bytes
+
+    def full_disk(path, data, **options):  # the manifest is written, token files are not
+        if Path(path).name.startswith("part-"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data, **options)
+
+    monkeypatch.setattr(cache_module, "atomic_write_bytes", full_disk)
+    with pytest.warns(CacheWarning, match=r"part-[0-9a-f]+\.parquet"):  # names the file
+        assert tokenize_corpus(seed_docs, unit="paragraph", cache_dir=tmp_path) == expected
+    with pytest.raises(CorpusError, match="no run that wrote here finished"):
+        read_tokens(tmp_path)
+    monkeypatch.setattr(cache_module, "atomic_write_bytes", real)
+    assert tokenize_corpus(seed_docs, unit="paragraph", cache_dir=tmp_path) == expected
+    assert len(read_tokens(tmp_path)) == len(expected)
+
+
+def test_a_flush_during_the_run_that_fails_stops_the_cache(tmp_path, monkeypatch):
+    calls = []
+
+    def failing(directory, rows):
+        calls.append(len(rows))
+        raise PermissionError(errno.EACCES, "Permission denied", str(directory))
+
+    monkeypatch.setattr(cache_module, "write_part", failing)
+    cache = TokenCache(tmp_path, rows_per_part=1)
+    with pytest.warns(CacheWarning, match="Permission denied"):
+        cache.add("a", doc_key("Hà Nội", "document", ()), [b"k" * 16], [["Hà_Nội"]])
+    cache.add("b", doc_key("Huế", "document", ()), [b"l" * 16], [["Huế"]])  # not kept
+    cache.flush()
+    assert calls == [1]
+    assert isinstance(cache.failed, PermissionError)
+
+
+def test_an_empty_cache_dir_is_not_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CorpusError, match="cache_dir is empty"):
+        tokenize_corpus(["Hà Nội"], cache_dir="")
+    with pytest.raises(CorpusError, match="path is empty"):
+        read_tokens("")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rows_the_cache_cannot_store_still_return_the_tokens(tmp_path):
+    from corpus_tools.io import Document
+
+    doc = Document(doc_id=7, paragraphs=("Hà Nội",))  # not a str: pyarrow cannot store it
+    with pytest.warns(CacheWarning, match="could not write the token cache"):
+        assert tokenize_corpus([doc], cache_dir=tmp_path) == [["Hà_Nội"]]

@@ -144,3 +144,26 @@ def test_a_document_that_fails_is_reported_and_the_others_kept(seed_docs, n_jobs
     assert [doc_id for doc_id, _ in warned[0].message.skipped] == ["1"]
     with pytest.raises(SegmentationError, match="document '1'"):
         tokenize_corpus(docs, n_jobs=n_jobs, batch_size=3)
+
+
+def test_a_bare_string_is_not_a_corpus(segmented):
+    with pytest.raises(TypeError, match="docs is one string, not a corpus"):
+        tokenize_corpus("Bộ Chính trị họp")
+    with pytest.raises(TypeError, match="docs is one string, not a corpus"):
+        iter_tokens("Bộ Chính trị họp")
+    assert segmented == []
+
+
+def test_a_mapping_is_tokenized_by_its_values_with_its_keys_as_ids(tmp_path):
+    docs = {"tin-1": "Bộ Chính trị họp.", "tin-2": "Hà Nội"}
+    assert tokenize_corpus(docs) == [["Bộ_Chính_trị", "họp"], ["Hà_Nội"]]
+    assert list(iter_tokens(docs, cache_dir=tmp_path)) == [
+        ("tin-1", ["Bộ_Chính_trị", "họp"]),
+        ("tin-2", ["Hà_Nội"]),
+    ]
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_document_that_is_not_a_str_is_a_type_error(tmp_path, cache):
+    with pytest.raises(TypeError, match=r"docs\[1\] is NoneType"):
+        tokenize_corpus(["Họp.", None], cache_dir=tmp_path if cache else None)

@@ -172,3 +172,25 @@ def test_eth_and_d_count_as_one_word_in_the_seeds(seed_docs_by_number, seed_toke
     counts = Counter(token for doc in seed_tokens for token in doc)
     assert counts["đảng"] > 0
     assert not any("ð" in token for token in counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (None, "^text must be a str, not NoneType$"),
+        (123, "^text must be a str, not int$"),
+        ("Hà Nội".encode(), r"^text must be a str, not bytes; decode it first"),
+    ],
+)
+def test_tokenize_names_a_text_that_is_not_a_str(text, message):
+    with pytest.raises(TypeError, match=message):
+        tokenize(text)
+
+
+def test_tokenize_texts_and_token_to_text_name_bad_input():
+    with pytest.raises(TypeError, match=r"^texts\[1\] must be a str, not NoneType$"):
+        tokenize_texts(["Hà Nội", None])
+    with pytest.raises(TypeError, match="texts is one string"):
+        tokenize_texts("Hà Nội")
+    with pytest.raises(TypeError, match=r"^token must be a str, not NoneType$"):
+        token_to_text(None)

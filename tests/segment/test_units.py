@@ -67,3 +67,28 @@ def test_normalize_is_idempotent_on_the_seeds(seed_docs):
     # tokenize_corpus skips the second normalisation that tokenize_texts does.
     for _, text in text_units(seed_docs):
         assert normalize_text(text) == text
+
+
+def test_a_mapping_of_id_to_text_gives_its_keys_as_ids():
+    units = text_units({"tin-1": "Họp. Bàn.", "tin-2": "Về."}, unit="sentence")
+    assert units == [("tin-1", "Họp."), ("tin-1", "Bàn."), ("tin-2", "Về.")]
+    assert text_units({7: "Họp."}) == [("7", "Họp.")]
+    with pytest.raises(TypeError, match=r"docs\['a'\] must be a str, not NoneType"):
+        text_units({"a": None})
+
+
+@pytest.mark.parametrize(
+    ("docs", "message"),
+    [
+        ("Bộ Chính trị họp", "docs is one string, not a corpus"),
+        ("Hà Nội".encode(), "docs is one string, not a corpus"),
+        (Document(doc_id="a", paragraphs=("Họp.",)), "docs is one Document"),
+        (42, "docs is int, not a corpus"),
+        (["Họp.", None], r"docs\[1\] is NoneType; each document must be a Document or a str"),
+        (["Họp.", b"x"], r"docs\[1\] is bytes"),
+        ([("a", "Họp.")], r"docs\[0\] is tuple; .* pass dict\(pairs\)"),
+    ],
+)
+def test_what_is_not_a_corpus_is_a_type_error(docs, message):
+    with pytest.raises(TypeError, match=message):
+        text_units(docs)

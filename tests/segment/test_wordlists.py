@@ -62,3 +62,23 @@ def test_bundled_user_words_are_whole_terms():
 def test_user_word_index_holds_canonical_syllables_longest_first():
     index = user_word_index(("cấp uỷ", f"Cấp{WORD_JOINER}ủy các cấp", "  ", "CẤP ỦY"))
     assert index == {"cấp": (("cấp", "ủy", "các", "cấp"), ("cấp", "ủy"))}
+
+
+@pytest.mark.parametrize("option", ["user_words", "stopwords"])
+@pytest.mark.parametrize("bad", [None, 3, b"ha"], ids=["None", "int", "bytes"])
+def test_a_word_list_entry_that_is_not_a_str_is_named(option, bad):
+    with pytest.raises(TypeError, match=rf"^{option} holds {bad!r} \("):
+        tokenize("Bộ Chính trị họp", **{option: ["Hà Nội", bad]})
+
+
+@pytest.mark.parametrize("option", ["user_words", "stopwords"])
+def test_a_single_string_is_not_a_word_list(option):
+    with pytest.raises(TypeError, match=f"{option} must be a collection of words, not one string"):
+        tokenize("Bộ Chính trị họp", **{option: "Bộ Chính trị"})
+
+
+def test_load_stopwords_checks_extra_and_remove():
+    with pytest.raises(TypeError, match="extra must be a collection of words"):
+        load_stopwords(extra="cán bộ")
+    with pytest.raises(TypeError, match="remove holds None"):
+        load_stopwords(remove=[None])
