@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .io import Document
 from .types import DocumentLike
-from .validation import check_unique_ids
+from .validation import check_doc_ids, check_unique_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -158,10 +158,14 @@ def normalize_text(text: str, *, tone_style: ToneStyle = TONE_STYLE) -> str:
 
 
 def normalization_changes(
-    texts: Iterable[str], *, ids: Iterable[str] | None = None, tone_style: ToneStyle = TONE_STYLE
+    texts: Iterable[str],
+    *,
+    doc_ids: Iterable[str] | None = None,
+    tone_style: ToneStyle = TONE_STYLE,
 ) -> pd.DataFrame:
     """Count what each step of :func:`normalize_text` changed in each text.
 
+    ``doc_ids`` names the texts (one id each); by default they are ``"0"``, ``"1"``, ….
     Returns a DataFrame with columns ``doc_id``, ``step``, ``changes`` (the number of
     places the step changed) and ``example`` (the first change, as ``before → after``
     with a little context), one row per text and step that changed something.
@@ -177,7 +181,7 @@ def normalization_changes(
 
     rows = []
     texts = list(texts)
-    ids = [str(i) for i in range(len(texts))] if ids is None else list(ids)
+    ids = check_doc_ids(doc_ids, len(texts), unique=False)
     for doc_id, text in zip(ids, texts, strict=True):
         for name, step in _steps(tone_style):
             changed = step(text)

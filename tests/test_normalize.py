@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_tools import normalize_text
+from corpus_tools import CorpusError, normalization_changes, normalize_text
 from corpus_tools.normalize import place_tone_marks
 
 NFD = lambda text: unicodedata.normalize("NFD", text)
@@ -133,3 +133,21 @@ def test_normalize_keeps_every_visible_character(text):
         return _non_space(value)
 
     assert skeleton(normalize_text(text)) == skeleton(text)
+
+
+def test_normalization_changes_names_each_text_by_its_doc_id():
+    table = normalization_changes(["Ðảng bộ", "Tỉnh ủy", "Tỉnh uỷ"], doc_ids=["a", "b", "c"])
+    assert table[["doc_id", "step"]].values.tolist() == [
+        ["a", "Ð/ð to Đ/đ"],
+        ["c", "tone-mark placement"],
+    ]
+    assert normalization_changes(["Tỉnh uỷ"])["doc_id"].tolist() == ["0"]
+
+
+def test_normalization_changes_takes_doc_ids_only_by_keyword():
+    with pytest.raises(TypeError):
+        normalization_changes(["Tỉnh uỷ"], ["a"])  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        normalization_changes(["Tỉnh uỷ"], ids=["a"])  # type: ignore[call-arg]
+    with pytest.raises(CorpusError, match="doc_ids holds 1 ids for 2 documents"):
+        normalization_changes(["Tỉnh uỷ", "hoà"], doc_ids=["a"])
