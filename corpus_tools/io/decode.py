@@ -1,7 +1,16 @@
-"""Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, or a named encoding.
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16, or a named encoding.
+
+Without ``encoding``, a file is UTF-8, or UTF-16 when it starts with a byte-order mark
+or its bytes show the NULs that UTF-16 puts beside every ASCII letter. With
+``encoding``, any Python codec or one of the legacy Vietnamese encodings in
+:mod:`corpus_tools.io.encodings` (``"tcvn3"``, ``"vni"``); a byte-order mark is dropped
+and the text is composed to NFC.
 
 Nothing is replaced by U+FFFD: a byte that is not valid stops reading with a
-:class:`~corpus_tools.errors.DecodingError` naming the file and the byte's offset.
+:class:`~corpus_tools.errors.DecodingError` naming the file, the byte's offset and, when
+the bytes read as Vietnamese in another encoding, that encoding. A file whose words,
+read in the ``encoding`` given, are mostly not Vietnamese syllables ("Haø Noäi" is VNI
+read as cp1258) stops in the same way, before any of it is used.
 """
 
 from __future__ import annotations
@@ -12,17 +21,34 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BinaryFileError, DecodingError
+from .encodings import (
+    MIN_WORDS,
+    MOJIBAKE_SHARE,
+    describe_encoding,
+    guess_encoding,
+    lookup_codec,
+    syllable_counts,
+)
 
-__all__ = ["CHUNK_BYTES", "decode_bytes", "decoded_lines"]
+__all__ = ["CHUNK_BYTES", "SAMPLE_BYTES", "decode_bytes", "decoded_lines"]
+
+CHUNK_BYTES = 1 << 20
+"""How many bytes :func:`decoded_lines` reads at a time."""
+
+SAMPLE_BYTES = 1 << 16
+"""How many bytes from the start of a file (or around a bad byte) tell its encoding."""
+
+_BOM = "\ufeff"
 
 
 def decode_bytes(data: bytes, name: str, *, encoding: str | None = None) -> str:
-    """Decode a file's bytes: UTF-8 with or without BOM, or UTF-16 with BOM.
+    """Decode a file's bytes: UTF-8 with or without BOM, or UTF-16, or ``encoding``.
 
-    Other bytes raise :class:`DecodingError` naming ``name`` and the offset of the first
-    bad byte, unless ``encoding`` says what the file is (for example ``"cp1258"``, common
-    in older Vietnamese files); that text is composed to NFC. Nothing is replaced by
-    U+FFFD.
+    Other bytes raise :class:`DecodingError` naming ``name``, the offset of the first
+    bad byte and the encoding the file seems to be in, unless ``encoding`` says what the
+    file is: ``"cp1258"`` (Windows), ``"tcvn3"`` (ABC fonts) and ``"vni"`` (VNI fonts)
+    are common in older Vietnamese files. Text in a named encoding is composed to NFC
+    and loses a leading byte-order mark. Nothing is replaced by U+FFFD.
 
     Examples
     --------
@@ -32,28 +58,82 @@ def decode_bytes(data: bytes, name: str, *, encoding: str | None = None) -> str:
     'Hà Nội'
     >>> decode_bytes(b"H\\xe0 N\\xf4\\xf2i", "a.txt", encoding="cp1258")
     'Hà Nội'
+    >>> decode_bytes("Haø Noäi".encode("cp1252"), "a.txt", encoding="vni")
+    'Hà Nội'
     """
-    codec, start = _choose_codec(data[:4], encoding)
-    if encoding is None and codec == "utf-8":
+    codec, start = _start(data[:SAMPLE_BYTES], name, encoding)
+    if encoding is None and codec.name == "utf-8":
         _check_no_nul(data, name, 0)
     try:
-        text = data[start:].decode(codec)
+        text = codec.decode(data[start:])[0]
     except UnicodeDecodeError as error:
-        raise _decoding_error(name, codec, encoding, data, start + error.start) from None
-    return text if encoding is None else unicodedata.normalize("NFC", text)
+        raise _decoding_error(name, codec.name, encoding, data, start + error.start) from None
+    if encoding is None:
+        return text
+    return unicodedata.normalize("NFC", text.removeprefix(_BOM))
 
 
-CHUNK_BYTES = 1 << 20
-"""How many bytes :func:`decoded_lines` reads at a time."""
+def _start(head: bytes, name: str, encoding: str | None) -> tuple[codecs.CodecInfo, int]:
+    """The codec for a file starting with ``head``, and the offset where its text starts.
 
-
-def _choose_codec(head: bytes, encoding: str | None) -> tuple[str, int]:
-    """The codec for a file starting with ``head``, and the offset where its text starts."""
+    With ``encoding``, also checks that the head reads as Vietnamese in it, or at least
+    that no other encoding reads it better.
+    """
     if encoding is not None:
-        return encoding, 0
+        codec = lookup_codec(encoding)
+        if not codec.name.startswith("utf"):
+            _check_reads_as_vietnamese(head, codec, name, encoding)
+        return codec, 0
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", 0  # the codec reads the byte-order mark itself
-    return "utf-8", len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+        return codecs.lookup("utf-16"), 0  # the codec reads the byte-order mark itself
+    if head.startswith(codecs.BOM_UTF8):
+        return codecs.lookup("utf-8"), len(codecs.BOM_UTF8)
+    return codecs.lookup(_utf16_without_bom(head) or "utf-8"), 0
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` if ``head`` is UTF-16 text without a BOM.
+
+    ASCII and most Vietnamese letters (up to U+01FF) have a zero high byte, so UTF-16
+    text shows NULs at every other offset and almost none at the others; binary data
+    does not, nor does it decode to printable text.
+    """
+    sample = head[: len(head) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd >= 0.3 and zeros_even <= 0.02:
+        codec = "utf-16-le"
+    elif zeros_even >= 0.3 and zeros_odd <= 0.02:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(codec)("strict").decode(sample, False)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(char.isprintable() or char in "\t\n\r\f\v" for char in text)
+    return codec if printable >= 0.95 * len(text) else None
+
+
+def _check_reads_as_vietnamese(
+    sample: bytes, codec: codecs.CodecInfo, name: str, encoding: str
+) -> None:
+    """Raise :class:`DecodingError` if ``sample`` is mojibake in ``codec`` but reads in another."""
+    text = codec.incrementaldecoder("ignore").decode(sample, False)
+    syllables, words, examples = syllable_counts(text)
+    if words < MIN_WORDS or syllables / words >= MOJIBAKE_SHARE:
+        return
+    likely = guess_encoding(sample, exclude=[codec.name])
+    if likely is None:
+        return  # not Vietnamese in any encoding we know: perhaps another language
+    fix = "leave encoding= out" if likely == "utf-8" else f"pass encoding={likely!r}"
+    raise DecodingError(
+        f"{name}: read as {describe_encoding(encoding)}, {words - syllables} of its first "
+        f"{words} words with Vietnamese letters are not Vietnamese syllables "
+        f"({', '.join(examples)}…); it looks like {describe_encoding(likely)}: {fix}"
+    )
 
 
 def _check_no_nul(data: bytes, name: str, offset: int) -> None:
@@ -61,7 +141,8 @@ def _check_no_nul(data: bytes, name: str, offset: int) -> None:
     if nul >= 0:
         raise BinaryFileError(
             f"{name}: holds NUL bytes (first at offset {offset + nul}), so it is binary, "
-            "not text; remove it from the corpus"
+            "not text; remove it from the corpus (if it is UTF-16 text without a byte-order "
+            "mark, pass encoding='utf-16-le' or encoding='utf-16-be')"
         )
 
 
@@ -71,15 +152,27 @@ def _decoding_error(
     """The error for the bad byte ``data[index]``, which stands at ``base + index`` in the file."""
     bad = f"byte 0x{data[index]:02x} at offset {base + index}"
     if encoding is not None:
-        return DecodingError(f"{name}: {bad} is not valid {encoding}; check the file's encoding")
+        return DecodingError(
+            f"{name}: {bad} is not valid {describe_encoding(encoding)}; check the file's encoding"
+        )
     if codec == "utf-16":
         return DecodingError(
             f"{name}: {bad} is not valid UTF-16 although the file starts with a UTF-16 "
             "byte-order mark"
         )
+    if codec != "utf-8":
+        return DecodingError(f"{name}: {bad} is not valid {codec}; check the file's encoding")
+    around = data[max(0, index - SAMPLE_BYTES // 2) : index + SAMPLE_BYTES // 2]
+    likely = guess_encoding(around, exclude=["utf-8"])
+    if likely is not None:
+        return DecodingError(
+            f"{name}: {bad} is not valid UTF-8; the file reads as Vietnamese in "
+            f"{describe_encoding(likely)}: pass encoding={likely!r}"
+        )
     return DecodingError(
-        f"{name}: {bad} is not valid UTF-8; if the file is in another encoding, "
-        "pass it, e.g. encoding='cp1258'"
+        f"{name}: {bad} is not valid UTF-8; if the file is in another encoding, pass it: "
+        "encoding='cp1258' (Windows), 'tcvn3' (ABC fonts), 'vni' (VNI fonts) or any "
+        "encoding Python knows"
     )
 
 
@@ -93,21 +186,23 @@ def decoded_lines(path: Path, *, encoding: str | None) -> Iterator[str]:
     name = str(path)
     compose = encoding is not None  # a named legacy encoding may decompose: compose to NFC
     with path.open("rb") as file:
-        codec, offset = _choose_codec(file.read(4), encoding)
+        codec, offset = _start(file.read(SAMPLE_BYTES), name, encoding)
         file.seek(offset)
-        decoder = codecs.getincrementaldecoder(codec)("strict")
-        tail, error = "", None
+        decoder = codec.incrementaldecoder("strict")
+        tail, error, at_start = "", None, encoding is not None
         while error is None:
             chunk = file.read(CHUNK_BYTES)
-            if encoding is None and codec == "utf-8":
+            if encoding is None and codec.name == "utf-8":
                 _check_no_nul(chunk, name, offset)
             pending = decoder.getstate()[0]
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as bad:
                 data, base = pending + chunk, offset - len(pending)
-                error = _decoding_error(name, codec, encoding, data, bad.start, base=base)
+                error = _decoding_error(name, codec.name, encoding, data, bad.start, base=base)
                 text = decoder.decode(chunk[: max(bad.start - len(pending), 0)])
+            if at_start and text:
+                text, at_start = text.removeprefix(_BOM), False
             offset += len(chunk)
             lines = (tail + text).split("\n")
             tail = lines.pop()

@@ -17,6 +17,7 @@ from ..validation import check_unique_ids
 from .clean import CLEANING_RULES, LineRule, document_from_text
 from .decode import decode_bytes
 from .documents import Document
+from .encodings import lookup_codec
 from .tables import iter_table
 
 __all__ = ["iter_corpus", "read_corpus"]
@@ -51,6 +52,8 @@ def iter_corpus(
     """
     path = seeds_dir() if source is None else Path(source)
     rules = tuple(rules)
+    if encoding is not None:
+        lookup_codec(encoding)  # an unknown name stops before any file is read
     if path.is_dir():
         files = sorted(path.rglob("*.txt"), key=lambda p: p.relative_to(path).as_posix())
         if not files:

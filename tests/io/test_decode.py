@@ -7,10 +7,8 @@ import unicodedata
 
 import pytest
 
-from corpus_tools import read_corpus
-from corpus_tools.errors import (
-    DecodingError,
-)
+from corpus_tools import CorpusError, read_corpus
+from corpus_tools.errors import BinaryFileError, DecodingError
 from corpus_tools.io import decode_bytes
 
 
@@ -74,3 +72,114 @@ def test_truncated_utf8_at_the_end_of_a_table(tmp_path):
     path.write_bytes(data[:-1])
     with pytest.raises(DecodingError, match=rf"bao\.jsonl: byte 0xc4 at offset {len(data) - 2} "):
         read_corpus(path)
+
+
+# ---------------------------------------------------------------- legacy encodings (issue 11.6)
+
+ARTICLE = (
+    "Hà Nội là thủ đô của nước Cộng hòa xã hội chủ nghĩa Việt Nam.\n"
+    "Đảng bộ thành phố họp bàn về công tác cán bộ."
+)
+# The same two lines in VNI and in TCVN3 (ABC), as cp1252 shows their bytes.
+ARTICLE_VNI = (
+    "Haø Noäi laø thuû ñoâ cuûa nöôùc Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam.\n"
+    "Ñaûng boä thaønh phoá hoïp baøn veà coâng taùc caùn boä."
+).encode("cp1252")
+ARTICLE_TCVN3 = (
+    "Hµ Néi lµ thñ ®« cña n\u00adíc Céng hßa x\u00b7 héi chñ nghÜa ViÖt Nam.\n"
+    "§¶ng bé thµnh phè häp bµn vÒ c«ng t¸c c¸n bé."
+).encode("cp1252")
+
+
+@pytest.mark.parametrize(("data", "encoding"), [(ARTICLE_VNI, "vni"), (ARTICLE_TCVN3, "tcvn3")])
+def test_legacy_vietnamese_encodings_are_read(tmp_path, data, encoding):
+    path = tmp_path / "cu.txt"
+    path.write_bytes(data)
+    (doc,) = read_corpus(path, encoding=encoding)
+    assert doc.raw == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("data", "likely"), [(ARTICLE_VNI, r"VNI: pass encoding='vni'"), (ARTICLE_TCVN3, "'tcvn3'")]
+)
+def test_legacy_file_read_as_cp1258_stops_naming_its_encoding(tmp_path, data, likely):
+    path = tmp_path / "cu.txt"
+    path.write_bytes(data)
+    with pytest.raises(DecodingError, match=rf"cu\.txt: read as cp1258, .*{likely}"):
+        read_corpus(path, encoding="cp1258")
+
+
+@pytest.mark.parametrize(("data", "likely"), [(ARTICLE_VNI, "'vni'"), (ARTICLE_TCVN3, "'tcvn3'")])
+def test_legacy_file_without_encoding_names_its_encoding(tmp_path, data, likely):
+    path = tmp_path / "cu.txt"
+    path.write_bytes(data)
+    with pytest.raises(DecodingError, match=rf"cu\.txt: byte 0x.. at offset \d+ .*{likely}"):
+        read_corpus(path)
+
+
+def test_utf8_read_as_a_legacy_encoding_says_to_leave_encoding_out(tmp_path):
+    path = tmp_path / "moi.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(DecodingError, match=r"moi\.txt: read as VNI, .*leave encoding= out"):
+        read_corpus(path, encoding="vni")
+
+
+def test_legacy_table_read_in_the_wrong_encoding_stops(tmp_path):
+    path = tmp_path / "bao.csv"
+    path.write_bytes(b"id,text\n1," + ARTICLE_VNI.replace(b"\n", b" ") + b"\n")
+    with pytest.raises(DecodingError, match=r"bao\.csv: read as TCVN3 \(ABC\), .*'vni'"):
+        read_corpus(path, encoding="abc")
+    (doc,) = read_corpus(path, encoding="vni")
+    assert doc.raw == ARTICLE.replace("\n", " ")
+
+
+def test_other_languages_in_a_named_encoding_are_not_mojibake(tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_bytes("Les élèves français étudient à l'école, près du lycée.".encode("cp1252"))
+    (doc,) = read_corpus(path, encoding="cp1252")
+    assert doc.raw.startswith("Les élèves")
+
+
+def test_unknown_encoding_is_a_corpus_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Bài một.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"encoding='vni-dos' is not a text encoding"):
+        read_corpus(tmp_path, encoding="vni-dos")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text_not_binary(tmp_path, codec):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(ARTICLE.encode(codec))
+    (doc,) = read_corpus(path)
+    assert doc.raw == ARTICLE
+    table = tmp_path / "bao.csv"
+    table.write_bytes(f"id,text\n1,{ARTICLE.splitlines()[0]}\n".encode(codec))
+    assert read_corpus(table)[0].text == ARTICLE.splitlines()[0]
+
+
+def test_binary_file_error_mentions_utf16_without_bom():
+    with pytest.raises(BinaryFileError, match=r"binary.*encoding='utf-16-le'"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "x.png")
+
+
+# ---------------------------------------------------------------- byte-order marks (issue 11.13)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "utf-16-le"])
+def test_byte_order_mark_is_dropped_when_the_encoding_is_named(tmp_path, encoding):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(("\ufeffTiêu đề bài\n\nNội dung bài.").encode(encoding))
+    (doc,) = read_corpus(path, encoding=encoding)
+    assert doc.title == "Tiêu đề bài"
+    assert not doc.raw.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("chunk_bytes", [1, 2, 1 << 20])
+def test_byte_order_mark_in_a_table_with_a_named_encoding(tmp_path, monkeypatch, chunk_bytes):
+    from corpus_tools.io import decode
+
+    monkeypatch.setattr(decode, "CHUNK_BYTES", chunk_bytes)
+    path = tmp_path / "bao.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "text,id\nHà Nội.,1\n".encode())
+    (doc,) = read_corpus(path, encoding="utf-8")
+    assert (doc.doc_id, doc.text) == ("1", "Hà Nội.")
