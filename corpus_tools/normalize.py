@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from .io import Document
 from .types import DocumentLike
 from .validation import check_doc_ids, check_unique_ids
+from .vietnamese import is_syllable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,8 +62,8 @@ _SPACE_AFTER_OPENING = re.compile(r"(?<=[(\[{“]) +")
 def _place_in_syllable(syllable: str, style: ToneStyle) -> str:
     decomposed = unicodedata.normalize("NFD", syllable)
     tones = [c for c in decomposed if c in _TONE_MARKS]
-    if len(tones) != 1:
-        return syllable
+    if len(tones) != 1 or not is_syllable(syllable):
+        return syllable  # no mark to move, or not one Vietnamese syllable ("đãyêu")
     bare = unicodedata.normalize("NFC", decomposed.replace(tones[0], ""))
     lower = bare.lower()
     if len(lower) != len(bare):
@@ -94,8 +95,10 @@ def place_tone_marks(text: str, *, style: ToneStyle = TONE_STYLE) -> str:
 
     Both styles agree except for the open pairs "oa", "oe" and "uy": ``"old"`` marks
     the first vowel ("hòa", "khỏe", "thủy"), ``"new"`` the second ("hoà", "khoẻ",
-    "thuỷ"). Misplaced marks such as "qủa" are corrected in either style. Syllables
-    that are not Vietnamese ("Open", "COVID") are left as they are. Expects NFC text.
+    "thuỷ"). Misplaced marks such as "qủa" are corrected in either style. A mark moves
+    only inside a well-formed Vietnamese syllable
+    (:func:`~corpus_tools.vietnamese.is_syllable`): other letter runs ("Open", "COVID",
+    or "đãyêu" typed without its space) are left as they are. Expects NFC text.
 
     Examples
     --------

@@ -151,3 +151,20 @@ def test_normalization_changes_takes_doc_ids_only_by_keyword():
         normalization_changes(["Tỉnh uỷ"], ids=["a"])  # type: ignore[call-arg]
     with pytest.raises(CorpusError, match="doc_ids holds 1 ids for 2 documents"):
         normalization_changes(["Tỉnh uỷ", "hoà"], doc_ids=["a"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đãyêu cầu",  # "đã yêu" typed without its space (issue 11.7)
+        "hoàyêu",
+        "tốiưu",
+        "mùaêm",
+        "Hoàiân",
+        "quáuy",
+    ],
+)
+def test_tone_marks_stay_put_outside_a_syllable(text):
+    assert place_tone_marks(text) == text
+    assert place_tone_marks(text, style="new") == text
+    assert normalize_text(text) == text
