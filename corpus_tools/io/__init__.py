@@ -19,11 +19,13 @@ from __future__ import annotations
 from .clean import (
     CLEANING_RULES,
     HEAD_LINES,
+    NEWS_OUTLETS,
     TITLE_MAX_CHARS,
     LineRule,
     clean_lines,
     removed_line_counts,
     removed_lines,
+    source_line_rule,
 )
 from .decode import decode_bytes
 from .documents import PARAGRAPH_SEPARATOR, Document
@@ -32,6 +34,7 @@ from .read import iter_corpus, read_corpus
 __all__ = [
     "CLEANING_RULES",
     "HEAD_LINES",
+    "NEWS_OUTLETS",
     "PARAGRAPH_SEPARATOR",
     "TITLE_MAX_CHARS",
     "Document",
@@ -42,4 +45,5 @@ __all__ = [
     "read_corpus",
     "removed_line_counts",
     "removed_lines",
+    "source_line_rule",
 ]

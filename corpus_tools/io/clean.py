@@ -29,12 +29,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CLEANING_RULES",
     "HEAD_LINES",
+    "NEWS_OUTLETS",
     "TITLE_MAX_CHARS",
     "LineRule",
     "clean_lines",
     "document_from_text",
     "removed_line_counts",
     "removed_lines",
+    "source_line_rule",
 ]
 
 _NAME = rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,4}}"
@@ -74,6 +76,74 @@ class LineRule:
         return re.fullmatch(self.pattern, line)
 
 
+NEWS_OUTLETS: tuple[str, ...] = (
+    "An ninh Thủ đô",
+    "Chính phủ",
+    "Công an nhân dân",
+    "Dân trí",
+    "Đại Đoàn Kết",
+    "Đầu tư",
+    "Giáo dục & Thời đại",
+    "Hà Nội mới",
+    "Kinh tế & Đô thị",
+    "Lao Động",
+    "Người Lao Động",
+    "Nhân Dân",
+    "Nông nghiệp Việt Nam",
+    "Pháp luật",
+    "Quân đội nhân dân",
+    "Sài Gòn Giải Phóng",
+    "Thanh Niên",
+    "Tiền Phong",
+    "Tin tức",
+    "Tuổi Trẻ",
+    "Vietnam+",
+    "VietnamNet",
+    "Vietnamplus",
+    "VnExpress",
+    "Xây dựng Đảng",
+    "Zing",
+    "Znews",
+)
+"""Outlets that source lines name without "Báo" in front ("Theo Tuổi Trẻ"); extend it
+and rebuild the rules with :func:`source_line_rule` to recognise more."""
+
+_SITE = r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?"  # thainguyen.gov.vn
+_ACRONYM = rf"[{UPPER}][{UPPER}\d]+(?:\s*[/&,-]\s*[{UPPER}][{UPPER}\d]+)*"  # VOV, TTXVN/VOV
+_PRESS = (  # Báo Nhân Dân, Tạp chí Cộng sản, Cổng thông tin điện tử Chính phủ
+    r"(?i:báo(?: điện tử)?|tạp chí|đài|trang(?: thông tin| tin)?(?: điện tử)?"
+    r"|cổng(?: thông tin)?(?: điện tử)?|cổng ttđt|thông tấn xã|truyền hình|tuần báo"
+    rf"|nhật báo|bản tin|kênh)\s+[{UPPER}\d].{{0,50}}"
+)
+
+
+def source_line_rule(outlets: Iterable[str] = NEWS_OUTLETS) -> LineRule:
+    """The rule for a source line: short, and naming an outlet or a site.
+
+    "Nguồn: …" or "Theo: …" with a colon takes any value up to 60 characters; without
+    a colon, "Nguồn …" or "Theo …" must name a web address, an acronym (VOV, TTXVN), a
+    paper, magazine, station or portal ("Báo Nhân Dân", "Tạp chí Cộng sản"), or one of
+    ``outlets``. So "Nguồn lực đầu tư…" and "Theo Nghị quyết…" stay in the article. The
+    line may be in parentheses and end in a full stop.
+
+    Examples
+    --------
+    >>> rule = source_line_rule()
+    >>> [bool(rule.match(line)) for line in ("Nguồn VOV", "(Theo Tuổi Trẻ)", "Nguồn vốn ODA")]
+    [True, True, False]
+    """
+    known = "|".join(re.escape(name) for name in sorted(outlets, key=len, reverse=True))
+    outlet = f"(?:{_SITE}|{_ACRONYM}|{_PRESS}|(?i:{known}))"
+    return LineRule(
+        "source line",
+        r"\(?(?:(?i:nguồn(?:\s+(?:ảnh|tin|bài|tư liệu|video))?|theo)\s*:\s*"
+        r"(?P<value>[^\s:].{0,59}?)"
+        rf"|(?:(?i:nguồn)|Theo)\s+(?P<named>{outlet}))\s*\.?\)?",
+        where="tail",
+        field="source",
+    )
+
+
 HEAD_LINES = 4
 """How many non-blank lines at the start of an article ``"head"`` rules look at."""
 
@@ -104,14 +174,10 @@ CLEANING_RULES: tuple[LineRule, ...] = (
         where="head",
         field="date",
     ),
-    LineRule(  # Nguồn: thainguyen.gov.vn / Nguồn VOV / Theo Báo Nhân Dân
-        "source line",
-        rf"(?:(?i:nguồn)\s*:?\s*(?P<value>\S.{{0,79}})|Theo\s*:?\s*(?P<named>{_NAME}))",
-        where="tail",
-        field="source",
-    ),
+    source_line_rule(),  # Nguồn: thainguyen.gov.vn / Nguồn VOV / Theo Báo Nhân Dân
     LineRule(  # Văn Bắc / Thanh Mai - Thanh Hiếu / T/h: Bảo Ngọc – Văn Thắng
         "byline",
+        r"(?!(?i:theo|nguồn)\b)"  # "Theo Nghị Quyết" is not a name: no byline starts so
         rf"(?:(?i:t/h|tổng hợp|bài(?: và ảnh)?|ảnh|pv|nhóm pv)\s*:\s*)?"
         rf"(?P<value>{_NAME}(?:(?:{_DASH}|\s+và\s+){_NAME}){{0,5}})",
         where="tail",

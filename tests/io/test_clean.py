@@ -128,3 +128,61 @@ def test_rules_table_is_extensible():
         ["Tiêu đề", "Thân bài.", "Ảnh: TTXVN", "Kết bài."], rules=(*CLEANING_RULES, rule)
     )
     assert ("Ảnh: TTXVN", "photo credit") in parts["removed"]
+
+
+# ---------------------------------------------------------------- source lines (issue 11.8)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nguồn lực đầu tư cho giáo dục tăng mạnh trong những năm qua.",
+        "Nguồn vốn ODA được sử dụng đúng mục đích.",
+        "Nguồn nhân lực chất lượng cao",
+        "Theo Nghị quyết…",
+        "Theo Nghị Quyết",
+        "Theo Bộ Chính Trị",
+        "Theo báo cáo của Sở Tài chính.",
+        "Theo Báo cáo chính trị, Đảng ta xác định nhiệm vụ then chốt.",
+        "Nguồn: theo báo cáo của các địa phương, tổng vốn đầu tư toàn xã hội năm 2020 tăng.",
+    ],
+)
+def test_sentences_that_only_start_like_a_source_line_are_kept(line):
+    parts = clean_lines(["Tiêu đề", "Thân bài.", line])
+    assert (parts["source"], parts["byline"]) == (None, None)
+    assert parts["paragraphs"] == ("Thân bài.", line)
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("Nguồn: thainguyen.gov.vn", "thainguyen.gov.vn"),
+        ("Nguồn VOV", "VOV"),
+        ("NGUỒN: VOV.", "VOV"),
+        ("Theo Báo Nhân Dân", "Báo Nhân Dân"),
+        ("Theo TTXVN", "TTXVN"),
+        ("Theo TTXVN/VOV", "TTXVN/VOV"),
+        ("(Theo VnExpress)", "VnExpress"),
+        ("Theo Tuổi Trẻ", "Tuổi Trẻ"),
+        ("Theo dangcongsan.vn", "dangcongsan.vn"),
+        ("Nguồn: Tạp chí Cộng sản", "Tạp chí Cộng sản"),
+        ("Nguồn ảnh: TTXVN", "TTXVN"),
+        ("Theo Cổng thông tin điện tử Chính phủ", "Cổng thông tin điện tử Chính phủ"),
+    ],
+)
+def test_source_lines_name_an_outlet_or_a_site(line, source):
+    parts = clean_lines(["Tiêu đề", "Thân bài.", line])
+    assert parts["source"] == source
+    assert parts["paragraphs"] == ("Thân bài.",)
+    assert (line, "source line") in parts["removed"]
+
+
+def test_more_outlets_can_be_named():
+    from corpus_tools.io import NEWS_OUTLETS, source_line_rule
+
+    more = source_line_rule([*NEWS_OUTLETS, "Người Đưa Tin"])
+    rules = [more if rule.reason == "source line" else rule for rule in CLEANING_RULES]
+    assert clean_lines(["Tiêu đề", "Thân bài.", "Theo Người Đưa Tin"])["source"] is None
+    assert clean_lines(["Tiêu đề", "Thân bài.", "Theo Người Đưa Tin"], rules=rules)["source"] == (
+        "Người Đưa Tin"
+    )
