@@ -22,7 +22,9 @@ __all__ = [
     "NotebookError",
     "SegmentationError",
     "SkippedDocumentsWarning",
+    "SourceNotFoundError",
     "TopicModelError",
+    "UnreadableFileError",
 ]
 
 
@@ -48,6 +50,15 @@ class MissingColumnError(CorpusError):
 
 class DuplicateIdError(CorpusError):
     """Two documents share one ``doc_id``."""
+
+
+class SourceNotFoundError(CorpusError, FileNotFoundError):
+    """A corpus path that does not exist (also a :class:`FileNotFoundError`)."""
+
+
+class UnreadableFileError(CorpusError):
+    """A corpus path that cannot be read as a file: a named pipe or other special file,
+    a symbolic link to nothing or to itself, a file or folder without read permission."""
 
 
 class EmptyCorpusError(CorpusError):
