@@ -18,6 +18,7 @@ __all__ = [
     "EmptyCorpusError",
     "EmptyDocumentError",
     "FigureError",
+    "MalformedTableError",
     "MissingColumnError",
     "NotebookError",
     "SegmentationError",
@@ -42,6 +43,11 @@ class BinaryFileError(CorpusError):
 
 class DecodingError(CorpusError):
     """A file's bytes are not valid in the expected encoding."""
+
+
+class MalformedTableError(DecodingError):
+    """A CSV or JSONL row that does not read as one document: a field too many or too
+    few, a quote left open, a column or key given twice, a text that is not a string."""
 
 
 class MissingColumnError(CorpusError):

@@ -82,6 +82,7 @@ def test_table_rows_come_before_a_later_bad_byte(tmp_path):
         next(stream)
 
 
+@pytest.mark.slow
 def test_large_table_is_read_a_chunk_at_a_time(tmp_path):
     import tracemalloc
 
@@ -107,14 +108,15 @@ def test_csv_row_numbers_count_lines_inside_quoted_fields(tmp_path):
         read_corpus(path)
 
 
-def test_csv_field_over_the_limit_names_the_row_and_the_fix(tmp_path):
-    import csv
+def test_csv_field_over_the_limit_names_the_row_and_the_fix(tmp_path, monkeypatch):
+    from corpus_tools.io import tables
 
+    monkeypatch.setattr(tables, "CSV_FIELD_LIMIT", 1000)  # the real limit is 2**31 - 1
     path = tmp_path / "bao.csv"
-    long_text = "chạy chức " * (csv.field_size_limit() // 10 + 1)
+    long_text = "chạy chức " * (tables.CSV_FIELD_LIMIT // 10 + 1)
     path.write_text(f"id,text\n1,ngắn\n2,{long_text}\n", encoding="utf-8")
     with pytest.raises(
-        DecodingError, match=r"bao\.csv: the row starting on line 3.*field_size_limit"
+        DecodingError, match=r"bao\.csv: the row starting on line 3.*CSV_FIELD_LIMIT"
     ):
         read_corpus(path)
 
@@ -126,10 +128,156 @@ def test_csv_with_old_mac_line_endings(tmp_path):
     assert [(d.doc_id, d.raw) for d in docs] == [("1", "Bài một."), ("2", "Đảng bộ\r\nkhóa XII")]
 
 
-def test_csv_header_over_the_field_limit_names_line_1(tmp_path):
+def test_csv_header_over_the_field_limit_names_line_1(tmp_path, monkeypatch):
+    from corpus_tools.io import tables
+
+    monkeypatch.setattr(tables, "CSV_FIELD_LIMIT", 1000)
+    path = tmp_path / "bao.csv"
+    path.write_text("x" * (tables.CSV_FIELD_LIMIT + 1) + "\n1\n", encoding="utf-8")
+    with pytest.raises(DecodingError, match=r"bao\.csv: the row starting on line 1 "):
+        read_corpus(path)
+
+
+# ---------------------------------------------------------------- CSV rows (issue 11.2, 11.13)
+
+
+def _csv(tmp_path, text: str, name: str = "bao.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unquoted_comma_in_the_text_names_the_line_and_the_fix(tmp_path):
+    from corpus_tools.errors import MalformedTableError
+
+    path = _csv(tmp_path, "id,text\n0,Mở đầu.\n1,Hà Nội, ngày 5/10, hội nghị khai mạc.\n")
+    with pytest.raises(
+        MalformedTableError,
+        match=r"bao\.csv: the row starting on line 3 has 4 fields but the header has 2 .*"
+        r"comma inside a field splits it; put the field in double quotes",
+    ):
+        read_corpus(path)
+
+
+def test_row_with_too_few_fields_is_an_error(tmp_path):
+    path = _csv(tmp_path, "id,title,text\n1,Tin một,Bài một.\n2,Bài hai.\n")
+    with pytest.raises(DecodingError, match=r"line 3 has 2 fields but the header has 3"):
+        read_corpus(path)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        '1,Bài một.\n2,"Hà Nội mưa.\n3,Bài ba.\n4,Bài bốn.\n5,Bài năm.\n',  # never closed
+        '1,Bài một.\n2,"Hà Nội mưa.\n3,Bài ba.\n4,"Bài bốn."\n5,Bài năm.\n',  # closed by row 4
+    ],
+)
+def test_unclosed_quote_does_not_merge_rows(tmp_path, rows):
+    path = _csv(tmp_path, "id,text\n" + rows)
+    with pytest.raises(DecodingError, match=r"bao\.csv: the row starting on line 3 .*quote"):
+        read_corpus(path)
+
+
+def test_quoted_fields_may_still_span_lines_and_hold_quotes(tmp_path):
+    path = _csv(tmp_path, 'id,text\n1,"Dòng một, có dấu phẩy\nDòng ""hai"""\n2,Bài hai.\n')
+    docs = read_corpus(path)
+    assert [doc.raw for doc in docs] == ['Dòng một, có dấu phẩy\nDòng "hai"', "Bài hai."]
+
+
+def test_duplicated_header_names_the_column(tmp_path):
+    path = _csv(tmp_path, "id,text,text\n1,Bài một.,Bài khác.\n")
+    with pytest.raises(DecodingError, match=r"header \(line 1\) names the column 'text' twice"):
+        read_corpus(path)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_delimited_csv(tmp_path, delimiter):
+    path = _csv(
+        tmp_path,
+        f"id{delimiter}text{delimiter}chuyen_muc\n"
+        f'1{delimiter}"Hà Nội, ngày 5/10; hội nghị khai mạc."{delimiter}Thời sự\n',
+    )
+    (doc,) = read_corpus(path)
+    assert (doc.doc_id, doc.raw) == ("1", "Hà Nội, ngày 5/10; hội nghị khai mạc.")
+    assert doc.metadata == {"chuyen_muc": "Thời sự"}
+
+
+def test_empty_id_is_an_error(tmp_path):
+    path = _csv(tmp_path, "id,text\n,Bài một.\n")
+    with pytest.raises(DecodingError, match=r"bao\.csv, line 2: the id column 'id' is empty"):
+        read_corpus(path)
+
+
+def test_csv_field_longer_than_pythons_default_limit_is_read(tmp_path):
     import csv
 
-    path = tmp_path / "bao.csv"
-    path.write_text("x" * (csv.field_size_limit() + 1) + "\n1\n", encoding="utf-8")
-    with pytest.raises(DecodingError, match=r"bao\.csv: the row starting on line 1 "):
+    before = csv.field_size_limit()
+    long_text = "Chạy chức, chạy quyền. " * 7000  # 161,000 characters
+    path = _csv(tmp_path, f'id,text\n1,"{long_text}"\n')
+    (doc,) = read_corpus(path)
+    assert doc.raw == long_text
+    assert csv.field_size_limit() == before  # the module's global limit is left as it was
+
+
+# ---------------------------------------------------------------- JSONL values (issue 11.5)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ('{"id": "1", "text": NaN}', "NaN"),
+        ('{"id": "1", "text": 12345}', "the number 12345"),
+        ('{"id": "1", "text": ["Hà Nội", "mưa"]}', "a list"),
+        ('{"id": "1", "text": true}', "the boolean true"),
+        ('{"id": "1", "text": {"vi": "Hà Nội"}}', "an object"),
+    ],
+)
+def test_jsonl_text_must_be_a_string(tmp_path, line, kind):
+    path = tmp_path / "bao.jsonl"
+    path.write_text('{"id": "0", "text": "Bài đầu."}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(
+        DecodingError, match=rf"bao\.jsonl, line 2: the 'text' value is {kind}, not a string"
+    ):
+        read_corpus(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"), [("null", "null"), ("1.5", "the number 1.5"), ("false", "the boolean")]
+)
+def test_jsonl_id_must_be_a_string_or_a_whole_number(tmp_path, value, kind):
+    path = tmp_path / "bao.jsonl"
+    path.write_text(f'{{"id": {value}, "text": "Bài một."}}\n', encoding="utf-8")
+    with pytest.raises(DecodingError, match=rf"line 1: the 'id' value is {kind}"):
+        read_corpus(path)
+
+
+def test_jsonl_whole_number_ids_become_strings(tmp_path):
+    path = tmp_path / "bao.jsonl"
+    path.write_text('{"id": 7, "text": "Bài một."}\n', encoding="utf-8")
+    assert read_corpus(path)[0].doc_id == "7"
+
+
+def test_jsonl_title_must_be_a_string(tmp_path):
+    path = tmp_path / "bao.jsonl"
+    path.write_text('{"title": 2020, "text": "Bài một."}\n', encoding="utf-8")
+    with pytest.raises(DecodingError, match=r"line 1: the 'title' value is the number 2020"):
+        read_corpus(path)
+
+
+@pytest.mark.parametrize("key", ["text", "title", "nguon"])
+def test_jsonl_lone_surrogate_is_rejected_at_read_time(tmp_path, key):
+    path = tmp_path / "bao.jsonl"
+    row = {"text": "Bài một.", key: "H\\ud800 Nội"}
+    path.write_text(json.dumps(row).replace("\\\\", "\\") + "\n", encoding="utf-8")
+    assert "\\ud800" in path.read_text(encoding="utf-8")
+    with pytest.raises(
+        DecodingError, match=rf"bao\.jsonl: line 1: the '{key}' value holds \\ud800"
+    ):
+        read_corpus(path)
+
+
+def test_jsonl_key_given_twice(tmp_path):
+    path = tmp_path / "bao.jsonl"
+    path.write_text('{"text": "Bài một.", "text": "Bài hai."}\n', encoding="utf-8")
+    with pytest.raises(DecodingError, match=r"line 1 gives the key 'text' twice"):
         read_corpus(path)
