@@ -132,8 +132,7 @@ def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int 
         ) from None
     except CellTimeoutError:
         raise NotebookError(
-            f"a cell ran longer than {timeout} s and was stopped; run it again on a smaller "
-            "corpus"
+            f"a cell ran longer than {timeout} s and was stopped; run it again on a smaller corpus"
         ) from None
     finally:
         print("\r", end="", file=sys.stderr)

@@ -155,6 +155,8 @@ def normalize_text(text: str, *, tone_style: ToneStyle = TONE_STYLE) -> str:
     >>> normalize_text("")
     ''
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text is {type(text).__name__}, not a str; pass one text")
     for _, step in _steps(tone_style):
         text = step(text)
     return text
@@ -183,7 +185,7 @@ def normalization_changes(
     import pandas as pd
 
     rows = []
-    texts = list(texts)
+    texts = _text_list(texts, "texts")
     ids = check_doc_ids(doc_ids, len(texts), unique=False)
     for doc_id, text in zip(ids, texts, strict=True):
         for name, step in _steps(tone_style):
@@ -197,6 +199,17 @@ def normalization_changes(
                 )
             text = changed
     return pd.DataFrame(rows, columns=["doc_id", "step", "changes", "example"])
+
+
+def _text_list(texts: Iterable[str], name: str) -> list[str]:
+    """``texts`` as a list, each one a str, or a TypeError saying what to pass."""
+    if isinstance(texts, str):
+        raise TypeError(f"{name} is one string; pass a list of texts (wrap one text as [text])")
+    texts = list(texts)
+    for number, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"{name}[{number}] is {type(text).__name__}, not a str")
+    return texts
 
 
 def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int, int, int, int]]:
@@ -226,6 +239,8 @@ def normalized_texts(docs: Iterable[DocumentLike]) -> list[tuple[str, str]]:
     [('a', 'Đảng bộ'), ('1', 'Tỉnh ủy')]
     """
     pairs = []
+    if isinstance(docs, str | Document):
+        raise TypeError("docs is one document; pass a list of documents, pairs or texts")
     for number, doc in enumerate(docs):
         if isinstance(doc, Document):
             pairs.append((doc.doc_id, normalize_text(doc.text)))

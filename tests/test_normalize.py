@@ -168,3 +168,20 @@ def test_tone_marks_stay_put_outside_a_syllable(text):
     assert place_tone_marks(text) == text
     assert place_tone_marks(text, style="new") == text
     assert normalize_text(text) == text
+
+
+@pytest.mark.parametrize("text", [None, 12, "Hà Nội".encode(), ["Hà Nội"]])
+def test_normalize_text_rejects_what_is_not_a_text(text):
+    with pytest.raises(TypeError, match=r"text is .*, not a str"):
+        normalize_text(text)  # type: ignore[arg-type]
+
+
+def test_a_bare_string_is_not_a_list_of_texts():
+    from corpus_tools.normalize import normalized_texts
+
+    with pytest.raises(TypeError, match="texts is one string"):
+        normalization_changes("Ðảng ủy khoá XIII")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"texts\[1\] is NoneType"):
+        normalization_changes(["Ðảng", None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="docs is one document"):
+        normalized_texts("Tỉnh uỷ")  # type: ignore[arg-type]
