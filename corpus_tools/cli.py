@@ -349,7 +349,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="folder of .txt files, a .txt, .csv or .jsonl (default: seeds/)",
     )
-    run_parser.add_argument("--out", default=None, help="output folder (default: figures/)")
+    run_parser.add_argument(
+        "--out",
+        default=None,
+        help="output folder (default: figures/); the earlier run's figures there are replaced "
+        "when this run ends, and kept if it fails or is interrupted",
+    )
     run_parser.add_argument(
         "--build", default=None, help="folder for executed notebooks (default: build/notebooks/)"
     )
