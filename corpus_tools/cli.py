@@ -306,7 +306,7 @@ def run(corpus: str | None, out: str | None, build: str | None, notebooks_dir: s
     build_dir = _folder_option(build, "--build", root / "build" / "notebooks")
     print(f"corpus: {corpus_path or 'bundled seeds'}; figures: {out_dir}", file=sys.stderr)
     stage = _stage(out_dir)
-    parameters = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
+    parameters: dict[str, object] = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
     executed: dict[str, str] = {}
     current = None
     try:

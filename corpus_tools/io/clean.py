@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import EmptyDocumentError
 from ..vietnamese import DATE_DMY, LOWER, UPPER, WEEKDAY
@@ -204,7 +204,7 @@ def _rule_value(rule: LineRule, found: re.Match[str]) -> object:
 
 def clean_lines(
     lines: Iterable[str], *, rules: Iterable[LineRule] = CLEANING_RULES, detect_title: bool = True
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Split an article's lines into title, fields, body paragraphs and removed lines.
 
     Blank lines (white space only) separate paragraphs and are not reported. A line
@@ -229,7 +229,7 @@ def clean_lines(
     ['skip link', 'title', 'dateline', 'source line']
     """
     rules = tuple(rules)
-    found: dict[str, object] = {"title": None, "date": None, "source": None, "byline": None}
+    found: dict[str, Any] = {"title": None, "date": None, "source": None, "byline": None}
     kept: list[tuple[int, str]] = []  # (position, line) of candidate body lines
     removed: list[tuple[int, str, str]] = []
     text_lines = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]

@@ -32,9 +32,13 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from ..errors import CorpusError
 from ..vietnamese import is_syllable
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 __all__ = [
     "LEGACY_ENCODINGS",
@@ -119,15 +123,15 @@ def _vni_table() -> dict[int, str]:
 def _charmap_codec(name: str, table: Mapping[int, str]) -> codecs.CodecInfo:
     """A decode-only codec: each byte stands for the characters ``table`` gives it."""
 
-    def decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
-        return codecs.charmap_decode(data, errors, table)  # type: ignore[arg-type]
+    def decode(data: ReadableBuffer, errors: str = "strict") -> tuple[str, int]:
+        return codecs.charmap_decode(data, errors, table)
 
     def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
         raise UnicodeError(f"corpus_tools reads {name} but does not write it")
 
     class IncrementalDecoder(codecs.IncrementalDecoder):
-        def decode(self, data: bytes, final: bool = False) -> str:
-            return codecs.charmap_decode(data, self.errors, table)[0]  # type: ignore[arg-type]
+        def decode(self, input: ReadableBuffer, final: bool = False) -> str:
+            return codecs.charmap_decode(input, self.errors, table)[0]
 
     return codecs.CodecInfo(encode, decode, name=name, incrementaldecoder=IncrementalDecoder)
 

@@ -178,9 +178,9 @@ def _jsonl_rows(path: Path, lines: Iterator[str]) -> Iterator[tuple[int, dict[st
             row = json.loads(line, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as error:
             raise MalformedTableError(f"{where} is not valid JSON ({error.msg})") from None
-        except _DuplicateKey as key:
+        except _DuplicateKey as duplicate:
             raise MalformedTableError(
-                f"{where} gives the key {key.args[0]!r} twice, and JSON keeps only the last; "
+                f"{where} gives the key {duplicate.args[0]!r} twice, and JSON keeps only the last; "
                 "remove or rename one"
             ) from None
         if not isinstance(row, dict):

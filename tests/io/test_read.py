@@ -57,6 +57,8 @@ def test_bad_files_name_the_file_and_the_problem(tmp_path, content, error, messa
 
 
 def test_every_error_is_a_corpus_error():
+    from corpus_tools import errors
+
     for error in (
         BinaryFileError,
         DecodingError,
@@ -64,13 +66,20 @@ def test_every_error_is_a_corpus_error():
         EmptyCorpusError,
         EmptyDocumentError,
         MissingColumnError,
+        errors.MalformedTableError,
+        errors.SourceNotFoundError,
+        errors.UnreadableFileError,
     ):
         assert issubclass(error, CorpusError)
 
 
-def test_folder_without_txt_files(tmp_path):
-    (tmp_path / "ghi_chu.md").write_text("không phải .txt", encoding="utf-8")
-    with pytest.raises(EmptyCorpusError, match=r"no \.txt files"):
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("ghi_chu.md", r"no \.txt files"), (".a.txt", r"no \.txt files \(hidden files")],
+)
+def test_folder_without_txt_files(tmp_path, name, message):
+    (tmp_path / name).write_text("không phải .txt", encoding="utf-8")
+    with pytest.raises(EmptyCorpusError, match=message):
         read_corpus(tmp_path)
 
 
@@ -103,12 +112,6 @@ def test_hidden_files_and_folders_are_skipped(tmp_path):
     (tmp_path / "sub" / ".git" / "b.txt").write_text("không đọc", encoding="utf-8")
     (tmp_path / "sub" / "b.txt").write_text("Bài b.", encoding="utf-8")
     assert [doc.doc_id for doc in read_corpus(tmp_path)] == ["a", "sub/b"]
-
-
-def test_a_folder_of_hidden_files_only_says_so(tmp_path):
-    (tmp_path / ".a.txt").write_text("Bài a.", encoding="utf-8")
-    with pytest.raises(EmptyCorpusError, match=r"no \.txt files \(hidden files"):
-        read_corpus(tmp_path)
 
 
 def test_a_hidden_source_folder_itself_is_read(tmp_path):
