@@ -22,7 +22,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import EmptyCorpusError, SourceNotFoundError, UnreadableFileError
+from ..errors import CorpusError, EmptyCorpusError, SourceNotFoundError, UnreadableFileError
 from ..paths import seeds_dir
 from ..validation import check_unique_ids
 from .clean import CLEANING_RULES, LineRule, document_from_text
@@ -36,7 +36,8 @@ __all__ = ["SKIPPED_FOLDERS", "iter_corpus", "list_text_files", "read_corpus"]
 SKIPPED_FOLDERS = frozenset({"__MACOSX"})
 """Folders a folder read skips besides hidden ones: zip archives' resource forks."""
 
-TABLE_SUFFIXES = (".csv", ".jsonl")
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl")
+"""Single files read as tables, one document per row; any other file is one document."""
 
 _KINDS = {
     stat.S_IFIFO: "a named pipe (FIFO)",
@@ -195,6 +196,11 @@ def iter_corpus(
             for file in files
         )
     _check_regular(path, status)
+    if path.suffix.lower() == ".json":
+        raise CorpusError(
+            f"{path}: is a .json file, which would be read as one text; write one JSON "
+            "object per line and name it .jsonl (or rename it, if it already is so)"
+        )
     if path.suffix.lower() in TABLE_SUFFIXES:
         return iter_table(
             path, text_column=text_column, id_column=id_column, encoding=encoding, rules=rules

@@ -6,7 +6,8 @@ document, or reading stops with a :class:`~corpus_tools.errors.MalformedTableErr
 naming the line and the fix; nothing is dropped, merged or guessed silently:
 
 - CSV: the delimiter is a comma, or a semicolon or tab when the header line holds no
-  comma but one of those (Excel in a Vietnamese locale writes semicolons). A row with
+  comma but one of those (Excel in a Vietnamese locale writes semicolons); a ``.tsv``
+  file is split at tabs. A row with
   more or fewer fields than the header (an unquoted comma in the text), a quote left
   open (which would swallow the rows after it) and a header that names a column twice
   are errors. A field may be as long as :data:`CSV_FIELD_LIMIT`.
@@ -102,7 +103,7 @@ def _csv_rows(path: Path, lines: Iterator[str]) -> Iterator[tuple[int, dict[str,
     # The csv module ends lines at "\n", "\r\n" or a lone "\r" (old Mac files).
     pieces = (piece for line in lines for piece in _CSV_LINE.findall(line))
     first = next(pieces, "")
-    delimiter = _delimiter(first)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(first)
     reader = csv.reader(itertools.chain([first], pieces), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     start = 1
@@ -250,7 +251,7 @@ def iter_table(
     Internal API behind :func:`~corpus_tools.io.iter_corpus`, which documents the
     arguments. The file is decoded a chunk at a time.
     """
-    reader = _csv_rows if path.suffix.lower() == ".csv" else _jsonl_rows
+    reader = _jsonl_rows if path.suffix.lower() == ".jsonl" else _csv_rows
     rows = 0
     for number, row in reader(path, decoded_lines(path, encoding=encoding)):
         rows += 1

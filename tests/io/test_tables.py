@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from corpus_tools import read_corpus
+from corpus_tools import CorpusError, read_corpus
 from corpus_tools.errors import (
     DecodingError,
     DuplicateIdError,
@@ -281,3 +281,11 @@ def test_jsonl_key_given_twice(tmp_path):
     path.write_text('{"text": "Bài một.", "text": "Bài hai."}\n', encoding="utf-8")
     with pytest.raises(DecodingError, match=r"line 1 gives the key 'text' twice"):
         read_corpus(path)
+
+
+def test_tsv_is_a_table_and_json_is_refused(tmp_path):
+    path = _csv(tmp_path, "id\ttext\n1\tHà Nội, ngày 5/10.\n", name="bao.tsv")
+    assert [(d.doc_id, d.raw) for d in read_corpus(path)] == [("1", "Hà Nội, ngày 5/10.")]
+    array = _csv(tmp_path, '[{"id": "1", "text": "Bài một."}]', name="bao.json")
+    with pytest.raises(CorpusError, match=r"bao\.json: is a \.json file.*\.jsonl"):
+        read_corpus(array)
