@@ -68,6 +68,8 @@ def decode_bytes(data: bytes, name: str, *, encoding: str | None = None) -> str:
         text = codec.decode(data[start:])[0]
     except UnicodeDecodeError as error:
         raise _decoding_error(name, codec.name, encoding, data, start + error.start) from None
+    except UnicodeError as error:  # a codec that fails without an offset (idna, say)
+        raise _codec_error(name, codec.name, error) from None
     if encoding is None:
         return text
     return unicodedata.normalize("NFC", text.removeprefix(_BOM))
@@ -121,7 +123,10 @@ def _check_reads_as_vietnamese(
     sample: bytes, codec: codecs.CodecInfo, name: str, encoding: str
 ) -> None:
     """Raise :class:`DecodingError` if ``sample`` is mojibake in ``codec`` but reads in another."""
-    text = codec.incrementaldecoder("ignore").decode(sample, False)
+    try:
+        text = codec.incrementaldecoder("ignore").decode(sample, False)
+    except (UnicodeError, LookupError):
+        return  # a codec without the "ignore" handler: its own errors come when it reads
     syllables, words, examples = syllable_counts(text)
     if words < MIN_WORDS or syllables / words >= MOJIBAKE_SHARE:
         return
@@ -133,6 +138,12 @@ def _check_reads_as_vietnamese(
         f"{name}: read as {describe_encoding(encoding)}, {words - syllables} of its first "
         f"{words} words with Vietnamese letters are not Vietnamese syllables "
         f"({', '.join(examples)}…); it looks like {describe_encoding(likely)}: {fix}"
+    )
+
+
+def _codec_error(name: str, codec: str, error: UnicodeError) -> DecodingError:
+    return DecodingError(
+        f"{name}: cannot be read as {describe_encoding(codec)} ({error}); check the file's encoding"
     )
 
 
@@ -201,6 +212,8 @@ def decoded_lines(path: Path, *, encoding: str | None) -> Iterator[str]:
                 data, base = pending + chunk, offset - len(pending)
                 error = _decoding_error(name, codec.name, encoding, data, bad.start, base=base)
                 text = decoder.decode(chunk[: max(bad.start - len(pending), 0)])
+            except UnicodeError as bad:
+                raise _codec_error(name, codec.name, bad) from None
             if at_start and text:
                 text, at_start = text.removeprefix(_BOM), False
             offset += len(chunk)

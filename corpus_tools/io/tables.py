@@ -187,7 +187,7 @@ def _jsonl_rows(path: Path, lines: Iterator[str]) -> Iterator[tuple[int, dict[st
         if not isinstance(row, dict):
             raise MalformedTableError(f"{where} is not a JSON object")
         for key, value in row.items():
-            _check_no_surrogate(where, key, value)
+            _check_no_surrogate(f"{path}, line {number}", key, value)
         yield number, row
 
 

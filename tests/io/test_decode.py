@@ -183,3 +183,10 @@ def test_byte_order_mark_in_a_table_with_a_named_encoding(tmp_path, monkeypatch,
     path.write_bytes(codecs.BOM_UTF8 + "text,id\nHà Nội.,1\n".encode())
     (doc,) = read_corpus(path, encoding="utf-8")
     assert (doc.doc_id, doc.text) == ("1", "Hà Nội.")
+
+
+def test_an_unusual_codec_fails_as_a_decoding_error(tmp_path):
+    path = tmp_path / "bai.txt"
+    path.write_text("Bài một.", encoding="utf-8")
+    with pytest.raises(DecodingError, match=r"bai\.txt: .*idna"):
+        read_corpus(path, encoding="idna")  # it has no "ignore" error handler

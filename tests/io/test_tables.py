@@ -271,7 +271,7 @@ def test_jsonl_lone_surrogate_is_rejected_at_read_time(tmp_path, key):
     path.write_text(json.dumps(row).replace("\\\\", "\\") + "\n", encoding="utf-8")
     assert "\\ud800" in path.read_text(encoding="utf-8")
     with pytest.raises(
-        DecodingError, match=rf"bao\.jsonl: line 1: the '{key}' value holds \\ud800"
+        DecodingError, match=rf"bao\.jsonl, line 1: the '{key}' value holds \\ud800"
     ):
         read_corpus(path)
 
