@@ -22,7 +22,13 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import CorpusError, EmptyCorpusError, SourceNotFoundError, UnreadableFileError
+from ..errors import (
+    CorpusError,
+    DuplicateIdError,
+    EmptyCorpusError,
+    SourceNotFoundError,
+    UnreadableFileError,
+)
 from ..paths import seeds_dir
 from ..validation import check_unique_ids
 from .clean import CLEANING_RULES, LineRule, document_from_text
@@ -256,5 +262,14 @@ def read_corpus(
             source, text_column=text_column, id_column=id_column, encoding=encoding, rules=rules
         )
     )
+    files: dict[str, object] = {}
+    for document in documents:  # a folder's a.txt and a.TXT: name both files
+        path = document.metadata.get("path") if source is None or Path(source).is_dir() else None
+        if path is not None and document.doc_id in files:
+            raise DuplicateIdError(
+                f"{files[document.doc_id]} and {path} both give the id {document.doc_id!r}; "
+                "rename one of them"
+            )
+        files[document.doc_id] = path
     check_unique_ids([document.doc_id for document in documents], where=f"{source}: ")
     return documents

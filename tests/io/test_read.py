@@ -227,3 +227,12 @@ def test_missing_source_is_a_corpus_error_and_a_file_not_found_error(tmp_path):
         read_corpus(tmp_path / "khong_co.txt")
     assert issubclass(SourceNotFoundError, CorpusError)
     assert issubclass(SourceNotFoundError, FileNotFoundError)
+
+
+def test_two_files_with_one_id_are_both_named(tmp_path):
+    from corpus_tools.errors import DuplicateIdError
+
+    (tmp_path / "a.txt").write_text("Bài a.", encoding="utf-8")
+    (tmp_path / "a.TXT").write_text("Bài A.", encoding="utf-8")
+    with pytest.raises(DuplicateIdError, match=r"a\.TXT and .*a\.txt both give the id 'a'"):
+        read_corpus(tmp_path)
