@@ -7,22 +7,47 @@ Each numbered notebook in ``notebooks/`` runs top to bottom in a fresh Jupyter k
 papermill does). Figures go to ``--out`` (default ``figures/``) with an ``index.html``;
 executed notebooks go to ``--build`` (default ``build/notebooks/``), never back into
 ``notebooks/``. A failing cell stops the run, naming the notebook, the cell and the error.
+
+The output folder never mixes two runs. Figures are written into a hidden staging
+folder inside ``--out`` (``.corpus-tools-run-*``) and moved into place only when every
+notebook has run; then the figures of the earlier run (files named ``NN_name.png``,
+``.svg`` and ``.csv``, and ``index.html``) that this run did not write again are
+removed, and the executed notebooks replace those in ``--build``. A run that fails or
+is interrupted (Ctrl-C) leaves both folders as the earlier run left them: it stops its
+kernel, removes its staging folder and says so in one line (exit status 130 for Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import logging
+import os
+import re
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
-from .errors import CorpusError, NotebookError
+from .errors import CorpusError, NotebookError, SourceNotFoundError
 from .files import atomic_write_text
 from .paths import project_root
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
+STAGING_PREFIX = ".corpus-tools-run-"
+INTERRUPTED_EXIT = 130  # 128 + SIGINT, as shells report it
+FIGURE_FILE = re.compile(r"[0-9][0-9]_.+\.(?:png|svg|csv)|index\.html")
+"""The files a run writes into ``--out``; those of an earlier run are replaced."""
+NOTEBOOK_FILE = re.compile(r"[0-9][0-9]_.+\.ipynb")
+
+# nbclient and jupyter_client log a killed kernel at length; the run says it in one line.
+_QUIET = logging.getLogger("corpus_tools.cli.kernel")
+_QUIET.addHandler(logging.NullHandler())
+_QUIET.propagate = False
 
 
 def find_notebooks(folder: Path) -> list[Path]:
@@ -54,7 +79,7 @@ def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int 
     """Execute one notebook in a fresh kernel, its working directory its own folder."""
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     notebook = nbformat.read(path, as_version=4)
     inject_parameters(notebook, parameters)
@@ -76,9 +101,10 @@ def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int 
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         on_cell_executed=progress,
+        log=_QUIET,
     )
     try:
-        client.execute()
+        _execute_interruptibly(client)
     except CellExecutionError as error:
         failed = next(
             (
@@ -99,9 +125,69 @@ def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int 
         raise NotebookError(
             f"code cell {number} ({first_line!r}) failed: {ename}: {evalue}"
         ) from None
+    except DeadKernelError:
+        raise NotebookError(
+            "its kernel died while a cell ran (out of memory, or killed); run it again, or "
+            "on a smaller corpus"
+        ) from None
+    except CellTimeoutError:
+        raise NotebookError(
+            f"a cell ran longer than {timeout} s and was stopped; run it again on a smaller corpus"
+        ) from None
     finally:
         print("\r", end="", file=sys.stderr)
     return notebook
+
+
+def _execute_interruptibly(client) -> None:
+    """Run ``client.execute()`` so that Ctrl-C stops the kernel and raises KeyboardInterrupt.
+
+    nbclient run in the main thread catches SIGINT itself and shuts the kernel down under
+    the running cell, which ends in DeadKernelError and AssertionError tracebacks. In a
+    worker thread it cannot install that handler, so Ctrl-C reaches this thread as a
+    KeyboardInterrupt: the kernel (in its own session, so the terminal's Ctrl-C does not
+    reach it) and every process it started are then killed, and the worker is given a
+    moment to shut its client down before the interrupt goes on.
+    """
+    outcome: dict[str, BaseException] = {}
+
+    def work() -> None:
+        try:
+            client.execute()
+        except BaseException as error:  # handed to the main thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="corpus-tools-kernel", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
+        deadline = time.monotonic() + 30
+        while worker.is_alive() and time.monotonic() < deadline:
+            _kill_kernel(client)  # again and again: the kernel may still be starting
+            worker.join(0.2)
+        _kill_kernel(client)
+        raise
+    if "error" in outcome:
+        raise outcome["error"]
+
+
+def _kill_kernel(client) -> None:
+    """Kill the kernel of ``client`` and the processes it started (its whole session)."""
+    provisioner = getattr(getattr(client, "km", None), "provisioner", None)
+    process = getattr(provisioner, "process", None)
+    if process is None or process.poll() is not None:
+        return
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)  # the kernel leads its own session
+        else:  # pragma: no cover (Windows)
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
 
 
 def write_index(out_dir: Path, notebooks: list[Path]) -> Path:
@@ -141,34 +227,116 @@ def write_index(out_dir: Path, notebooks: list[Path]) -> Path:
     return path
 
 
+def _corpus_option(corpus: str | None) -> str | None:
+    if corpus is None:
+        return None
+    if not corpus.strip():
+        raise CorpusError(
+            "--corpus is empty; pass a folder or file, or leave --corpus out for the bundled seeds"
+        )
+    path = Path(corpus)
+    if not path.exists():
+        raise SourceNotFoundError(f"{corpus}: no such file or folder")
+    return str(path.resolve())
+
+
+def _folder_option(value: str | None, option: str, default: Path) -> Path:
+    """The folder ``option`` names (created if missing), or an error saying what is wrong."""
+    if value is not None and not value.strip():
+        raise CorpusError(f"{option} is empty; pass a folder, or leave {option} out")
+    folder = Path(value).resolve() if value is not None else default
+    if folder.exists() and not folder.is_dir():
+        raise CorpusError(
+            f"{option} {folder}: is a file, not a folder; pass a folder (it is created if missing)"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CorpusError(
+            f"{option} {folder}: cannot be created ({error.strerror}); pass another folder"
+        ) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CorpusError(f"{option} {folder}: is not writable; pass another folder")
+    return folder
+
+
+def _stage(out_dir: Path) -> Path:
+    """A fresh hidden staging folder in ``out_dir``; those of runs that were killed go."""
+    for old in out_dir.glob(f"{STAGING_PREFIX}*"):
+        shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+
+
+def _publish(stage: Path, out_dir: Path, executed: dict[str, str], build_dir: Path) -> None:
+    """Move the staged figures into ``out_dir`` and write the executed notebooks.
+
+    Each file is renamed into place (atomic); figures and executed notebooks of an
+    earlier run that this run did not write again are removed. Ctrl-C waits until
+    this is done.
+    """
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        written = {path.name for path in stage.iterdir()}
+        for name in sorted(written):
+            os.replace(stage / name, out_dir / name)
+        stage.rmdir()
+        for path in out_dir.iterdir():
+            if FIGURE_FILE.fullmatch(path.name) and path.name not in written and path.is_file():
+                path.unlink()
+        for name, text in executed.items():
+            atomic_write_text(build_dir / name, text)
+        for path in build_dir.iterdir():
+            if NOTEBOOK_FILE.fullmatch(path.name) and path.name not in executed:
+                path.unlink()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run(corpus: str | None, out: str | None, build: str | None, notebooks_dir: str | None) -> int:
+    """Run every numbered notebook on ``corpus``; see the module docstring."""
+    import nbformat
+
     root = project_root()
     folder = Path(notebooks_dir) if notebooks_dir else root / "notebooks"
-    out_dir = Path(out).resolve() if out else root / "figures"
-    build_dir = Path(build).resolve() if build else root / "build" / "notebooks"
-    corpus_path = str(Path(corpus).resolve()) if corpus else None
-    if corpus_path is not None and not Path(corpus_path).exists():
-        raise FileNotFoundError(f"{corpus}: no such file or folder")
+    corpus_path = _corpus_option(corpus)
     notebooks = find_notebooks(folder)
     if not notebooks:
         raise FileNotFoundError(f"{folder}: holds no numbered notebooks (NN_name.ipynb)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    build_dir.mkdir(parents=True, exist_ok=True)
-    parameters = {"CORPUS": corpus_path, "OUT_DIR": str(out_dir)}
+    out_dir = _folder_option(out, "--out", root / "figures")
+    build_dir = _folder_option(build, "--build", root / "build" / "notebooks")
     print(f"corpus: {corpus_path or 'bundled seeds'}; figures: {out_dir}", file=sys.stderr)
-    for number, path in enumerate(notebooks, start=1):
-        started = time.perf_counter()
-        print(f"[{number}/{len(notebooks)}] {path.name}", file=sys.stderr, flush=True)
-        try:
-            executed = execute_notebook(path, parameters)
-        except NotebookError as error:
-            raise NotebookError(f"{path.name}: {error}") from None
-        import nbformat
-
-        atomic_write_text(build_dir / path.name, nbformat.writes(executed))
-        print(f"    done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
-    index = write_index(out_dir, notebooks)
-    print(f"wrote {index}", file=sys.stderr)
+    stage = _stage(out_dir)
+    parameters: dict[str, object] = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
+    executed: dict[str, str] = {}
+    current = None
+    try:
+        for number, path in enumerate(notebooks, start=1):
+            current = path.name
+            started = time.perf_counter()
+            print(f"[{number}/{len(notebooks)}] {path.name}", file=sys.stderr, flush=True)
+            try:
+                executed[path.name] = nbformat.writes(execute_notebook(path, parameters))
+            except NotebookError as error:
+                raise NotebookError(f"{path.name}: {error}") from None
+            elapsed = time.perf_counter() - started
+            print(f"    done in {elapsed:.1f} s", file=sys.stderr, flush=True)
+        current = None
+        write_index(stage, notebooks)
+        _publish(stage, out_dir, executed, build_dir)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # we are stopping: no second traceback
+        shutil.rmtree(stage, ignore_errors=True)
+        where = f" in {current}" if current else ""
+        print(
+            f"\rcorpus-tools: interrupted{where}; this run's figures are incomplete and "
+            f"were discarded, so {out_dir} keeps the earlier run's",
+            file=sys.stderr,
+        )
+        return INTERRUPTED_EXIT
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    print(f"wrote {out_dir / 'index.html'}", file=sys.stderr)
     return 0
 
 
@@ -181,7 +349,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="folder of .txt files, a .txt, .csv or .jsonl (default: seeds/)",
     )
-    run_parser.add_argument("--out", default=None, help="output folder (default: figures/)")
+    run_parser.add_argument(
+        "--out",
+        default=None,
+        help="output folder (default: figures/); the earlier run's figures there are replaced "
+        "when this run ends, and kept if it fails or is interrupted",
+    )
     run_parser.add_argument(
         "--build", default=None, help="folder for executed notebooks (default: build/notebooks/)"
     )
@@ -189,7 +362,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run(args.corpus, args.out, args.build, args.notebooks)
-    except (CorpusError, FileNotFoundError, NotebookError) as error:
+    except KeyboardInterrupt:  # before the first notebook started: nothing was written
+        print("\ncorpus-tools: interrupted before any notebook ran; nothing was written",
+              file=sys.stderr)  # fmt: skip
+        return INTERRUPTED_EXIT
+    except (CorpusError, OSError, NotebookError) as error:  # OSError: a full disk, say
         print(f"corpus-tools: {error}", file=sys.stderr)
         return 1
 

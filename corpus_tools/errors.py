@@ -18,11 +18,14 @@ __all__ = [
     "EmptyCorpusError",
     "EmptyDocumentError",
     "FigureError",
+    "MalformedTableError",
     "MissingColumnError",
     "NotebookError",
     "SegmentationError",
     "SkippedDocumentsWarning",
+    "SourceNotFoundError",
     "TopicModelError",
+    "UnreadableFileError",
 ]
 
 
@@ -42,12 +45,26 @@ class DecodingError(CorpusError):
     """A file's bytes are not valid in the expected encoding."""
 
 
+class MalformedTableError(DecodingError):
+    """A CSV or JSONL row that does not read as one document: a field too many or too
+    few, a quote left open, a column or key given twice, a text that is not a string."""
+
+
 class MissingColumnError(CorpusError):
     """A CSV or JSONL file lacks the text column (or another named column)."""
 
 
 class DuplicateIdError(CorpusError):
     """Two documents share one ``doc_id``."""
+
+
+class SourceNotFoundError(CorpusError, FileNotFoundError):
+    """A corpus path that does not exist (also a :class:`FileNotFoundError`)."""
+
+
+class UnreadableFileError(CorpusError):
+    """A corpus path that cannot be read as a file: a named pipe or other special file,
+    a symbolic link to nothing or to itself, a file or folder without read permission."""
 
 
 class EmptyCorpusError(CorpusError):

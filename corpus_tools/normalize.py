@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Literal
 
 from .io import Document
 from .types import DocumentLike
-from .validation import check_text, check_unique_ids
+from .validation import check_doc_ids, check_text, check_unique_ids
+from .vietnamese import is_syllable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,8 +62,8 @@ _SPACE_AFTER_OPENING = re.compile(r"(?<=[(\[{“]) +")
 def _place_in_syllable(syllable: str, style: ToneStyle) -> str:
     decomposed = unicodedata.normalize("NFD", syllable)
     tones = [c for c in decomposed if c in _TONE_MARKS]
-    if len(tones) != 1:
-        return syllable
+    if len(tones) != 1 or not is_syllable(syllable):
+        return syllable  # no mark to move, or not one Vietnamese syllable ("đãyêu")
     bare = unicodedata.normalize("NFC", decomposed.replace(tones[0], ""))
     lower = bare.lower()
     if len(lower) != len(bare):
@@ -94,8 +95,10 @@ def place_tone_marks(text: str, *, style: ToneStyle = TONE_STYLE) -> str:
 
     Both styles agree except for the open pairs "oa", "oe" and "uy": ``"old"`` marks
     the first vowel ("hòa", "khỏe", "thủy"), ``"new"`` the second ("hoà", "khoẻ",
-    "thuỷ"). Misplaced marks such as "qủa" are corrected in either style. Syllables
-    that are not Vietnamese ("Open", "COVID") are left as they are. Expects NFC text.
+    "thuỷ"). Misplaced marks such as "qủa" are corrected in either style. A mark moves
+    only inside a well-formed Vietnamese syllable
+    (:func:`~corpus_tools.vietnamese.is_syllable`): other letter runs ("Open", "COVID",
+    or "đãyêu" typed without its space) are left as they are. Expects NFC text.
 
     Examples
     --------
@@ -159,10 +162,14 @@ def normalize_text(text: str, *, tone_style: ToneStyle = TONE_STYLE) -> str:
 
 
 def normalization_changes(
-    texts: Iterable[str], *, ids: Iterable[str] | None = None, tone_style: ToneStyle = TONE_STYLE
+    texts: Iterable[str],
+    *,
+    doc_ids: Iterable[str] | None = None,
+    tone_style: ToneStyle = TONE_STYLE,
 ) -> pd.DataFrame:
     """Count what each step of :func:`normalize_text` changed in each text.
 
+    ``doc_ids`` names the texts (one id each); by default they are ``"0"``, ``"1"``, ….
     Returns a DataFrame with columns ``doc_id``, ``step``, ``changes`` (the number of
     places the step changed) and ``example`` (the first change, as ``before → after``
     with a little context), one row per text and step that changed something.
@@ -177,8 +184,8 @@ def normalization_changes(
     import pandas as pd
 
     rows = []
-    texts = list(texts)
-    ids = [str(i) for i in range(len(texts))] if ids is None else list(ids)
+    texts = _text_list(texts, "texts")
+    ids = check_doc_ids(doc_ids, len(texts), unique=False)
     for doc_id, text in zip(ids, texts, strict=True):
         for name, step in _steps(tone_style):
             changed = step(text)
@@ -191,6 +198,17 @@ def normalization_changes(
                 )
             text = changed
     return pd.DataFrame(rows, columns=["doc_id", "step", "changes", "example"])
+
+
+def _text_list(texts: Iterable[str], name: str) -> list[str]:
+    """``texts`` as a list, each one a str, or a TypeError saying what to pass."""
+    if isinstance(texts, str):
+        raise TypeError(f"{name} is one string; pass a list of texts (wrap one text as [text])")
+    texts = list(texts)
+    for number, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"{name}[{number}] is {type(text).__name__}, not a str")
+    return texts
 
 
 def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int, int, int, int]]:
@@ -220,6 +238,8 @@ def normalized_texts(docs: Iterable[DocumentLike]) -> list[tuple[str, str]]:
     [('a', 'Đảng bộ'), ('1', 'Tỉnh ủy')]
     """
     pairs = []
+    if isinstance(docs, str | Document):
+        raise TypeError("docs is one document; pass a list of documents, pairs or texts")
     for number, doc in enumerate(docs):
         if isinstance(doc, Document):
             pairs.append((doc.doc_id, normalize_text(doc.text)))

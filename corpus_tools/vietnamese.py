@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "CENTRAL",
@@ -17,9 +19,11 @@ __all__ = [
     "DATE_ISO",
     "DATE_SPOKEN",
     "LOWER",
+    "TONE_MARKS",
     "UPPER",
     "WEEKDAY",
     "date_from_match",
+    "is_syllable",
 ]
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -68,3 +72,56 @@ def date_from_match(found: re.Match[str]) -> dt.date | None:
         return dt.date(int(year), int(month), int(day))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+"""The five tone marks as combining characters: huyền, sắc, ngã, hỏi, nặng."""
+
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđðghklmnprstvx])?"
+_CODA = r"(?:ch|ng|nh|[cmnptk])"  # k: "Đắk Lắk"
+# Vowel clusters (medial + nucleus + final glide), without tone marks, by what may follow.
+_OPEN_ONLY = (
+    "iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyu "
+    "ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui uơ ưa ưi ưu"
+)
+_MUST_CLOSE = "uyê iê yê uô ươ oă oo uâ ă â"
+_MAY_CLOSE = "oa oe uê uy a e ê i o ô ơ u ư y"
+_STOP_CODAS = ("c", "ch", "p", "t", "k")
+
+
+def _alternatives(words: str) -> str:
+    return "|".join(sorted(words.split(), key=len, reverse=True))
+
+
+_SYLLABLE = re.compile(
+    rf"{_ONSET}(?:(?:{_alternatives(_OPEN_ONLY)})|(?:{_alternatives(_MUST_CLOSE)})(?P<coda>{_CODA})"
+    rf"|(?:{_alternatives(_MAY_CLOSE)})(?P<open_coda>{_CODA})?)"
+)
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(word: str) -> bool:
+    """True if ``word`` is one well-formed Vietnamese syllable, with at most one tone mark.
+
+    A syllable is an onset (b, ch, gh, gi, ngh, qu…, or none), a vowel nucleus with its
+    glides (a, oa, uyê, ươi…) and a coda (c, ch, m, n, ng, nh, p, t, or none); a syllable
+    ending in c, ch, p or t takes only the sắc or nặng tone. Case does not matter. Loan
+    words, typing slips that join two syllables and mojibake are not syllables.
+
+    Examples
+    --------
+    >>> [is_syllable(w) for w in ("Nguyễn", "khuỷu", "quốc", "giữa", "Việt", "hoà")]
+    [True, True, True, True, True, True]
+    >>> [is_syllable(w) for w in ("đãyêu", "hoàyêu", "Haø", "Néi", "Open", "hoàt")]
+    [False, False, False, False, False, False]
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [char for char in decomposed if char in TONE_MARKS]
+    if len(tones) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    found = _SYLLABLE.fullmatch(bare)
+    if found is None:
+        return False
+    coda = found["coda"] or found["open_coda"]
+    return coda not in _STOP_CODAS or (bool(tones) and tones[0] in "\u0301\u0323")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_tools import normalize_text
+from corpus_tools import CorpusError, normalization_changes, normalize_text
 from corpus_tools.normalize import place_tone_marks
 
 NFD = lambda text: unicodedata.normalize("NFD", text)
@@ -139,3 +139,55 @@ def test_normalize_keeps_every_visible_character(text):
 def test_normalize_text_names_a_text_that_is_not_a_str(text):
     with pytest.raises(TypeError, match=f"^text must be a str, not {type(text).__name__}"):
         normalize_text(text)
+
+
+def test_normalization_changes_names_each_text_by_its_doc_id():
+    table = normalization_changes(["Ðảng bộ", "Tỉnh ủy", "Tỉnh uỷ"], doc_ids=["a", "b", "c"])
+    assert table[["doc_id", "step"]].values.tolist() == [
+        ["a", "Ð/ð to Đ/đ"],
+        ["c", "tone-mark placement"],
+    ]
+    assert normalization_changes(["Tỉnh uỷ"])["doc_id"].tolist() == ["0"]
+
+
+def test_normalization_changes_takes_doc_ids_only_by_keyword():
+    with pytest.raises(TypeError):
+        normalization_changes(["Tỉnh uỷ"], ["a"])  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        normalization_changes(["Tỉnh uỷ"], ids=["a"])  # type: ignore[call-arg]
+    with pytest.raises(CorpusError, match="doc_ids holds 1 ids for 2 documents"):
+        normalization_changes(["Tỉnh uỷ", "hoà"], doc_ids=["a"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đãyêu cầu",  # "đã yêu" typed without its space (issue 11.7)
+        "hoàyêu",
+        "tốiưu",
+        "mùaêm",
+        "Hoàiân",
+        "quáuy",
+    ],
+)
+def test_tone_marks_stay_put_outside_a_syllable(text):
+    assert place_tone_marks(text) == text
+    assert place_tone_marks(text, style="new") == text
+    assert normalize_text(text) == text
+
+
+@pytest.mark.parametrize("text", [None, 12, "Hà Nội".encode(), ["Hà Nội"]])
+def test_normalize_text_rejects_what_is_not_a_text(text):
+    with pytest.raises(TypeError, match=r"text must be a str, not "):
+        normalize_text(text)  # type: ignore[arg-type]
+
+
+def test_a_bare_string_is_not_a_list_of_texts():
+    from corpus_tools.normalize import normalized_texts
+
+    with pytest.raises(TypeError, match="texts is one string"):
+        normalization_changes("Ðảng ủy khoá XIII")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"texts\[1\] is NoneType"):
+        normalization_changes(["Ðảng", None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="docs is one document"):
+        normalized_texts("Tỉnh uỷ")  # type: ignore[arg-type]
