@@ -89,8 +89,8 @@ def group_labels(docs: Iterable[Document], by: str) -> list[str | None]:
         check_choice(period, "the period after 'date:'", PERIODS)
         if field != "date":
             raise CorpusError(f"only dates group by period ('date:{period}'), not {field!r}")
-        dates = field_values(docs, "date")
-        return [None if d is None else _period(d, period) for d in dates]  # type: ignore[arg-type]
+        dates = [doc.date for doc in docs]
+        return [None if d is None else _period(d, period) for d in dates]
     return [None if v is None or v == "" else str(v) for v in field_values(docs, field)]
 
 
@@ -147,7 +147,7 @@ def subset(
         for number, doc in enumerate(docs):
             date = doc.date
             inside = date is not None and (low is None or date >= low)
-            inside = inside and (high is None or date <= high)  # type: ignore[operator]
+            inside = inside and date is not None and (high is None or date <= high)
             keep[number] = keep[number] and inside
     return tuple(doc for doc, k in zip(docs, keep, strict=True) if k)
 

@@ -222,6 +222,7 @@ def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int
             regions[-1][1], regions[-1][3] = i2, j2
         else:
             regions.append([i1, i2, j1, j2])
+    # Each region is a list of exactly four ints; mypy cannot count list items.
     return [tuple(region) for region in regions]  # type: ignore[misc]
 
 

@@ -225,6 +225,7 @@ def token_lists(
             raise TypeError(f"{name} is {type(tokens).__name__}, not a collection of token lists")
         items = list(tokens)
         if items and all(_is_pair(item) for item in items):
+            # _is_pair checked every item to be a (str, tokens) tuple.
             carried = [item[0] for item in items]  # type: ignore[index]
             items = [item[1] for item in items]  # type: ignore[index]
     lists = [_clean_list(doc, number, name) for number, doc in enumerate(items)]
@@ -257,11 +258,13 @@ def flat_tokens(tokens: Iterable[str] | TokensInput, name: str = "tokens") -> li
     else:
         items = list(tokens)
     if all(isinstance(item, str) for item in items):
+        # all(isinstance(item, str)) holds just above.
         return [token for token in items if token]  # type: ignore[misc]
     if any(isinstance(item, str) and item for item in items):
         raise CorpusError(
             f"{name} mixes tokens and token lists; pass either a flat list of tokens "
             "or a list of token lists"
         )
+    # items are token lists here: the flat and mixed cases returned or raised above.
     lists, _ = token_lists(items, name=name, unique=False)  # type: ignore[arg-type]
     return [token for doc in lists for token in doc]

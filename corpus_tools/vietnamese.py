@@ -68,9 +68,11 @@ def date_from_match(found: re.Match[str]) -> dt.date | None:
     day = groups.get("day") or groups.get("day2")
     month = groups.get("month") or groups.get("month2")
     year = groups.get("year") or groups.get("year2")
+    if year is None or month is None or day is None:
+        return None
     try:
-        return dt.date(int(year), int(month), int(day))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
         return None
 
 

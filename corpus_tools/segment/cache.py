@@ -97,7 +97,7 @@ SEGMENTER_MODULES = (normalize, wordlists, units, crf, decoder)
 """The modules whose source decides a unit's words; :func:`segmenter_version` hashes it."""
 
 
-def _blake(*parts: bytes, base: hashlib._Hash | None = None) -> hashlib._Hash:
+def _blake(*parts: bytes, base: hashlib.blake2b | None = None) -> hashlib.blake2b:
     """BLAKE2b (16 bytes) of length-prefixed ``parts``, continuing ``base`` if given."""
     digest = hashlib.blake2b(digest_size=KEY_BYTES) if base is None else base.copy()
     for part in parts:
@@ -133,13 +133,13 @@ def _user_word_syllables(user_words: tuple[str, ...]) -> tuple[tuple[str, frozen
 
 
 @lru_cache(maxsize=64)
-def _doc_hasher(unit: Unit, user_words: tuple[str, ...]) -> hashlib._Hash:
+def _doc_hasher(unit: Unit, user_words: tuple[str, ...]) -> hashlib.blake2b:
     words = _blake(*(_encode(word) for word, _ in _user_word_syllables(user_words))).digest()
     return _blake(b"doc", segmenter_version(), _encode(unit), words)
 
 
 @lru_cache(maxsize=1)
-def _unit_hasher() -> hashlib._Hash:
+def _unit_hasher() -> hashlib.blake2b:
     return _blake(b"unit", segmenter_version())
 
 
@@ -503,6 +503,7 @@ class TokenCache:
             self.misses += 1
             return None
         self.hits += 1
+        # found is not None here: part is None whenever found is.
         _, first, count = found  # type: ignore[misc]
         tokens = part[0][first : first + count]
         return [] if tokens[0] is None else tokens  # type: ignore[return-value]

@@ -16,6 +16,10 @@ import re
 import struct
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy
 
 __all__ = ["FastCRF", "model_dir"]
 
@@ -225,7 +229,7 @@ class FastCRF:
         lengths = np.fromiter((b - a for a, b in bounds), np.int64, len(bounds))
         starts = np.repeat(np.fromiter((a for a, _ in bounds), np.int64, len(bounds)), lengths)
         ends = starts + np.repeat(lengths, lengths)
-        grams: dict[int, np.ndarray] = {}
+        grams: dict[int, numpy.ndarray] = {}
         for n in (1, 2, 3):
             if n == 1:
                 keys: list = tokens
@@ -245,7 +249,7 @@ class FastCRF:
         # underthesea_core: a template whose first syllable is before the line is BOS,
         # one that runs past its end is EOS.
         here = np.arange(total)
-        rows_by_shift: dict[tuple[int, int], np.ndarray] = {}
+        rows_by_shift: dict[tuple[int, int], numpy.ndarray] = {}
         score0, score1 = np.zeros(total), np.zeros(total)  # labels 0 and 1
         for j, (first, n, _) in enumerate(self._templates):
             rows = rows_by_shift.get((first, n))

@@ -87,6 +87,7 @@ def pretokenize(text: str) -> list[Piece]:
         load_model()
     pieces: list[Piece] = []
     append = pieces.append
+    # load_model() above sets the module global; mypy does not see it.
     for found in _pretokenizer.finditer(text):  # type: ignore[union-attr]
         piece = found.group(0)
         if not piece:

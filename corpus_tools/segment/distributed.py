@@ -162,7 +162,7 @@ def _bag_partition(
     on_error: OnError,
 ) -> list[dict[str, object]]:
     """Read, segment and write one partition of a bag (``after``: the run's start task)."""
-    docs = []
+    docs: list[tuple[str, str | None, str | None]] = []
     for number, record in enumerate(records):
         try:
             doc = _read_record(record, root=root, encoding=encoding, rules=rules)
@@ -333,7 +333,7 @@ def _frame_partition(
     import pandas as pd
 
     titles = frame[title_column] if title_column else [None] * len(frame)
-    docs = []
+    docs: list[tuple[str, str | None, str | None]] = []
     for number, (doc_id, title, text) in enumerate(
         zip(frame[id_column], titles, frame[text_column], strict=True)
     ):

@@ -14,8 +14,8 @@ import os
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
-from concurrent.futures import BrokenExecutor, Executor
-from typing import TYPE_CHECKING, NamedTuple
+from concurrent.futures import BrokenExecutor, Executor, Future
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import CacheWarning, CorpusError, SegmentationError, SkippedDocumentsWarning
 from ..io import Document
@@ -119,7 +119,8 @@ class _Doc:
         self.doc_id = doc_id
         self.doc_key: bytes | None = None
         self.unit_keys: list[bytes] = []
-        self.words: list[list[str] | None] | None = None  # None: not known yet
+        # None: not known yet; a list of each unit's words, None for a unit still to segment
+        self.words: list[Any] | None = None
         self.failure: str | None = None
 
 
@@ -134,7 +135,7 @@ class _Batch:
         self.items: list[str] = []
         self.args: tuple = ()
         self.targets: list[list[tuple[_Doc, int | None]]] = []  # where each item's result goes
-        self.future = None
+        self.future: Future[list] | None = None
         self.results: list | None = None
 
 
@@ -214,18 +215,19 @@ class CorpusRun:
         return batch
 
     # -- running it ---------------------------------------------------------------------
-    def submit(self, batch: _Batch, executor: object | None) -> None:
+    def submit(self, batch: _Batch, executor: Executor | None) -> None:
         if batch.function is None or not batch.items:
             batch.results = []
         elif executor is None:
             batch.results = batch.function(batch.items, *batch.args)
         else:
-            batch.future = executor.submit(batch.function, batch.items, *batch.args)  # type: ignore[attr-defined]
+            batch.future = executor.submit(batch.function, batch.items, *batch.args)
 
     def results(self, batch: _Batch) -> list:
         if batch.results is None:
+            assert batch.future is not None, "submit() sets a future or the results"
             try:
-                batch.results = batch.future.result()  # type: ignore[union-attr]
+                batch.results = batch.future.result()
             except BrokenExecutor:
                 batch.results = self.rerun_alone(batch)
         return batch.results
@@ -235,6 +237,7 @@ class CorpusRun:
 
         (Every batch in flight when a worker dies fails with it, whichever one killed it.)
         """
+        assert batch.function is not None, "only batches with work are submitted"
         if len(batch.items) > 1:
             try:
                 executor = _executor(self.workers)
@@ -259,19 +262,23 @@ class CorpusRun:
                 elif position is None:
                     state.words = result
                 else:
-                    state.words[position] = result  # type: ignore[index]
+                    assert state.words is not None, "a cached document's list is filled in"
+                    state.words[position] = result
         for state in batch.docs:
             if state.failure is not None:
                 self.fail(state)
                 continue
+            assert state.words is not None, "every item of a document that did not fail ran"
             if self.cache is not None and state.unit_keys:
-                self.cache.add(state.doc_id, state.doc_key, state.unit_keys, state.words)  # type: ignore[arg-type]
+                assert state.doc_key is not None, "unit keys are made after the document's"
+                self.cache.add(state.doc_id, state.doc_key, state.unit_keys, state.words)
             elif self.cache is not None and state.words == [] and state.doc_key is not None:
                 self.cache.add(state.doc_id, state.doc_key, [], [])
             if self.recorder is not None:
+                # doc_key is None only without a cache, and then there is no recorder.
                 self.recorder.add(state.doc_id, state.doc_key)  # type: ignore[arg-type]
-            for words in state.words:  # type: ignore[union-attr]
-                yield state.doc_id, self.keep(words)  # type: ignore[arg-type]
+            for words in state.words:
+                yield state.doc_id, self.keep(words)
 
     def fail(self, state: _Doc) -> None:
         if self.on_error == "raise":

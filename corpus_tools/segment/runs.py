@@ -407,6 +407,7 @@ def _wanted_ids(doc_ids: Iterable[str]) -> list[str]:
     bad = [doc_id for doc_id in ids if not isinstance(doc_id, str)]
     if bad:
         raise TypeError(f"doc_ids holds {bad[0]!r}, not a str; pass ids as strings")
+    # Every item was checked to be a str just above.
     return ids  # type: ignore[return-value]
 
 

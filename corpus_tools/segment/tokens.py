@@ -208,6 +208,7 @@ def reference_tokenize_texts(texts: Sequence[str], **options: object) -> list[li
     >>> reference_tokenize_texts(["Hàng hoá"], lowercase=True)
     [['hàng_hóa']]
     """
+    # **options are tokenize's keyword options, passed through unchecked on purpose.
     return _tokenize_with(reference_segment_units, texts, **options)  # type: ignore[arg-type]
 
 
