@@ -506,12 +506,14 @@ class TokenCache:
         # found is not None here: part is None whenever found is.
         _, first, count = found  # type: ignore[misc]
         tokens = part[0][first : first + count]
+        # A document's rows hold lists, or one None row when it has no units.
         return [] if tokens[0] is None else tokens  # type: ignore[return-value]
 
     def get_unit(self, unit_key: bytes) -> list[str] | None:
         """The tokens of a cached unit (from any document), or None."""
         found = self._unit_index().get(unit_key)
         part = None if found is None else self._part(found[0])
+        # found is not None here: part is None whenever found is.
         return None if part is None else part[0][found[1]]  # type: ignore[index]
 
     # -- writing ---------------------------------------------------------------------
