@@ -15,15 +15,42 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["FastCRF", "model_dir"]
+__all__ = ["FastCRF", "feature_margins", "model_dictionary", "model_dir"]
 
 _MODEL_NAME = "ws_crf_vlsp2013_20230727"
 _TEMPLATE = re.compile(r"T\[(-?\d)(?:,(-?\d))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 _UNIGRAM_FUNCTIONS = ("lower", "isdigit", "istitle", "is_in_dict")
 _MEMO_LIMITS = {1: 200_000, 2: 500_000, 3: 500_000}
 """The n-grams whose weights a process keeps; past any limit it starts again empty."""
+
+
+@lru_cache(maxsize=1)
+def _margins_by_feature() -> dict[str, float]:
+    labels, state, _ = _read_crfsuite(model_dir() / "models.bin")
+    begin, inside = labels.index("B-W"), labels.index("I-W")
+    return {attr: weights[begin] - weights[inside] for attr, weights in state.items()}
+
+
+def feature_margins(features: Sequence[Sequence[str]]) -> list[float]:
+    """Begin margins (see :meth:`FastCRF.decode`) from underthesea's own feature strings.
+
+    ``features`` holds one list of ``"T[0]=…"`` strings per syllable, as underthesea's
+    featuriser gives them. Internal API: the reference decoder uses it.
+    """
+    margins = _margins_by_feature()
+    get = margins.get
+    return [sum(get(feature, 0.0) for feature in syllable) for syllable in features]
+
+
+@lru_cache(maxsize=1)
+def model_dictionary() -> set[str]:
+    """The words (lowercase, syllables joined by spaces) of underthesea's dictionary."""
+    import joblib
+
+    return joblib.load(model_dir() / "dictionary.bin")
 
 
 def model_dir() -> Path:
@@ -210,6 +237,30 @@ class FastCRF:
 
     def begins(self, feeds: Sequence[Sequence[str]]) -> list[list[bool]]:
         """For each line's syllables, whether each one begins a word."""
+        e0, e1, bounds = self.emissions(feeds)
+        return [self._viterbi(e0, e1, a, b) for a, b in bounds]
+
+    def decode(self, feeds: Sequence[Sequence[str]]) -> list[tuple[list[bool], list[float]]]:
+        """For each line: whether each syllable begins a word, and its begin margin.
+
+        A syllable's margin is its emission score for "begins a word" minus that for
+        "inside a word": what the model's features alone say, before the transitions.
+        """
+        e0, e1, bounds = self.emissions(feeds)
+        begin, inside = (e1, e0) if self._inside == 0 else (e0, e1)
+        return [
+            (
+                self._viterbi(e0, e1, a, b),
+                [x - y for x, y in zip(begin[a:b], inside[a:b], strict=True)],
+            )
+            for a, b in bounds
+        ]
+
+    def emissions(
+        self, feeds: Sequence[Sequence[str]]
+    ) -> tuple[list[float], list[float], list[tuple[int, int]]]:
+        """The emission scores of labels 0 and 1 for all lines' syllables, end to end, and
+        each line's ``(start, end)`` in them."""
         np = self._np
         if any(self._counts[n] > limit for n, limit in _MEMO_LIMITS.items()):
             self._reset()
@@ -221,7 +272,7 @@ class FastCRF:
             bounds.append((position, position + len(feed)))
             position += len(feed)
         if total == 0:
-            return [[] for _ in feeds]
+            return [], [], bounds
         lengths = np.fromiter((b - a for a, b in bounds), np.int64, len(bounds))
         starts = np.repeat(np.fromiter((a for a, _ in bounds), np.int64, len(bounds)), lengths)
         ends = starts + np.repeat(lengths, lengths)
@@ -258,8 +309,7 @@ class FastCRF:
             table, column = self._tables[n], self._column[j]
             score0 += table[rows, column, 0]
             score1 += table[rows, column, 1]
-        e0, e1 = score0.tolist(), score1.tolist()
-        return [self._viterbi(e0, e1, a, b) for a, b in bounds]
+        return score0.tolist(), score1.tolist(), bounds
 
     def _viterbi(self, e0: list[float], e1: list[float], a: int, b: int) -> list[bool]:
         """underthesea_core's Viterbi for two labels: the same operations in the same order.
