@@ -118,10 +118,7 @@ def boundary_features(
         features["sentence_start"] = 1.0
     counts = pairs.get((lowered[j - 1], lowered[j]))
     if counts:
-        inside, between = counts
-        features["pair_log_odds"] = math.log((inside + _SMOOTHING) / (between + _SMOOTHING))
-        features["pair_seen"] = 1.0
-        features["pair_log_count"] = math.log1p(inside + between)
+        features |= _pair_features(*counts)
     return features
 
 
@@ -163,13 +160,56 @@ def load_boundary_model() -> BoundaryModel:
     return read_boundary_model(path.read_text(encoding="utf-8"))
 
 
+class _Scorer(NamedTuple):
+    """:class:`BoundaryModel` with each feature's weight looked up once."""
+
+    by_shapes: dict[tuple[str, str], float]  # intercept + weight of the shape pair
+    viterbi: float
+    margin: float
+    in_dictionary: float
+    sentence_start: float
+    by_pair: dict[tuple[str, str], float]  # the weighted pair features, summed
+
+
+def _pair_features(inside: int, between: int) -> dict[str, float]:
+    return {
+        "pair_log_odds": math.log((inside + _SMOOTHING) / (between + _SMOOTHING)),
+        "pair_seen": 1.0,
+        "pair_log_count": math.log1p(inside + between),
+    }
+
+
+@lru_cache(maxsize=1)
+def _scorer() -> _Scorer:
+    weights, pairs = load_boundary_model()
+    weight = weights.get
+    intercept = weight("intercept", 0.0)
+    by_pair = {
+        key: sum(weight(name, 0.0) * value for name, value in _pair_features(*counts).items())
+        for key, counts in pairs.items()
+    }
+    return _Scorer(
+        {
+            (a, b): intercept + weight(f"shapes={a},{b}", 0.0)
+            for a in SYLLABLE_SHAPES
+            for b in SYLLABLE_SHAPES
+        },
+        weight("viterbi", 0.0),
+        weight("margin", 0.0),
+        weight("in_dictionary", 0.0),
+        weight("sentence_start", 0.0),
+        by_pair,
+    )
+
+
 def boundary_scores(
     pieces: Sequence[str], begins: Sequence[bool], margins: Sequence[float]
 ) -> list[float | None]:
     """Score each boundary of a line: positive means a word begins at that piece.
 
     Entry ``j`` scores the boundary before piece ``j``; it is None for ``j = 0`` and
-    where either side is not a syllable (the model's decision then stands).
+    where either side is not a syllable (the model's decision then stands). The score
+    is the intercept plus the weighted :func:`boundary_features`, summed in one pass.
 
     Examples
     --------
@@ -177,15 +217,23 @@ def boundary_scores(
     >>> scores[0] is None, scores[1] > 0
     (True, True)
     """
-    weights, pairs = load_boundary_model()
+    scorer = _scorer()
     dictionary = model_dictionary()
-    intercept = weights.get("intercept", 0.0)
+    by_shapes, by_pair = scorer.by_shapes, scorer.by_pair
+    shapes = [piece_shape(piece) for piece in pieces]
     lowered = [piece.lower() for piece in pieces]
     scores: list[float | None] = [None] * len(pieces)
     for j in range(1, len(pieces)):
-        features = boundary_features(pieces, lowered, begins, margins, j, pairs, dictionary)
-        if features is not None:
-            scores[j] = intercept + sum(
-                weights.get(name, 0.0) * value for name, value in features.items()
-            )
+        score = by_shapes.get((shapes[j - 1], shapes[j]))
+        if score is None:
+            continue
+        left, right = lowered[j - 1], lowered[j]
+        score += scorer.margin * margins[j] + by_pair.get((left, right), 0.0)
+        if begins[j]:
+            score += scorer.viterbi
+        if f"{left} {right}" in dictionary:
+            score += scorer.in_dictionary
+        if j == 1 or lowered[j - 2] in SENTENCE_OPENERS:
+            score += scorer.sentence_start
+        scores[j] = score
     return scores

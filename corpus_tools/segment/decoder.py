@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..normalize import ToneStyle, place_tone_marks
-from .correction import boundary_scores
+from .correction import boundary_scores, load_boundary_model
 from .crf import FastCRF, feature_margins, model_dir
 from .wordlists import WORD_JOINER, user_word_index
 
@@ -317,6 +317,7 @@ def load_fast_decoder() -> FastCRF | None:
                 for features in model.featurizer.process([[[s] for s in f] for f in feeds])
             ]
             try:
+                load_boundary_model()  # loaded with the model, not on the first line
                 crf = FastCRF(model_dir())
                 if crf.begins(feeds) != expected:
                     raise ValueError("its tags differ from underthesea's on the check lines")

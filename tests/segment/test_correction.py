@@ -133,3 +133,27 @@ def test_user_words_are_joined_by_default_and_can_be_gated(monkeypatch):
     assert tokenize(text)[:3] == ["Ban", "Tổ_chức", "Trung_ương"]  # the model is sure
     assert tokenize("Bộ Chính trị họp.")[0] == "Bộ_Chính_trị"  # the model agrees
     assert reference_tokenize_texts([text]) == [tokenize(text)]
+
+
+def test_scores_are_the_weighted_features_the_learner_uses():
+    from corpus_tools.segment.correction import boundary_features
+    from corpus_tools.segment.crf import model_dictionary
+
+    weights, pairs = load_boundary_model()
+    pieces = ["Người", "dân", "ở", "Hà", "Nội", ",", "Phú", "chọn", "trở", "về", "."]
+    begins = [True, False, True, True, False, True, True, False, True, True, True]
+    margins = [3.0, -2.0, 1.5, 0.5, -4.0, 6.0, 2.0, 0.25, 1.0, -0.5, 5.0]
+    lowered = [p.lower() for p in pieces]
+    for j, score in enumerate(boundary_scores(pieces, begins, margins)):
+        features = (
+            boundary_features(pieces, lowered, begins, margins, j, pairs, model_dictionary())
+            if j
+            else None
+        )
+        if features is None:
+            assert score is None
+        else:
+            expected = weights["intercept"] + sum(
+                weights.get(name, 0.0) * value for name, value in features.items()
+            )
+            assert score == pytest.approx(expected, abs=1e-12)
