@@ -169,6 +169,7 @@ class _Scorer(NamedTuple):
     in_dictionary: float
     sentence_start: float
     by_pair: dict[tuple[str, str], float]  # the weighted pair features, summed
+    dictionary: set[str]  # underthesea's
 
 
 def _pair_features(inside: int, between: int) -> dict[str, float]:
@@ -199,6 +200,7 @@ def _scorer() -> _Scorer:
         weight("in_dictionary", 0.0),
         weight("sentence_start", 0.0),
         by_pair,
+        model_dictionary(),
     )
 
 
@@ -218,8 +220,9 @@ def boundary_scores(
     (True, True)
     """
     scorer = _scorer()
-    dictionary = model_dictionary()
-    by_shapes, by_pair = scorer.by_shapes, scorer.by_pair
+    by_shapes, by_pair, memo = scorer.by_shapes, scorer.by_pair, _pair_memo
+    if len(memo) > _PAIR_MEMO_LIMIT:
+        memo.clear()
     shapes = [piece_shape(piece) for piece in pieces]
     lowered = [piece.lower() for piece in pieces]
     scores: list[float | None] = [None] * len(pieces)
@@ -227,13 +230,20 @@ def boundary_scores(
         score = by_shapes.get((shapes[j - 1], shapes[j]))
         if score is None:
             continue
-        left, right = lowered[j - 1], lowered[j]
-        score += scorer.margin * margins[j] + by_pair.get((left, right), 0.0)
+        pair = (lowered[j - 1], lowered[j])
+        known = memo.get(pair)
+        if known is None:  # what the pair itself says: its counts and the dictionary
+            known = memo[pair] = by_pair.get(pair, 0.0) + (
+                scorer.in_dictionary if f"{pair[0]} {pair[1]}" in scorer.dictionary else 0.0
+            )
+        score += known + scorer.margin * margins[j]
         if begins[j]:
             score += scorer.viterbi
-        if f"{left} {right}" in dictionary:
-            score += scorer.in_dictionary
         if j == 1 or lowered[j - 2] in SENTENCE_OPENERS:
             score += scorer.sentence_start
         scores[j] = score
     return scores
+
+
+_PAIR_MEMO_LIMIT = 500_000
+_pair_memo: dict[tuple[str, str], float] = {}
