@@ -7,7 +7,10 @@ n-grams, so :class:`FastCRF` looks each n-gram's feature weights up once per pro
 keeps them in arrays. Emission scores are summed in the model's feature order and Viterbi
 decoding repeats underthesea_core's arithmetic step by step, so the tags are the same,
 bit for bit (checked by :func:`corpus_tools.segment.decoder.load_fast_decoder` when it
-loads, and by the tests). Internal API: :mod:`corpus_tools.segment.decoder` uses it.
+loads, and by the tests). :meth:`FastCRF.decode` also gives each syllable's begin
+margin (its emission scores' difference), which the learnt correction uses;
+:func:`feature_margins` computes the same from underthesea's own feature strings for the
+reference path. Internal API: :mod:`corpus_tools.segment.decoder` uses it.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 A line is cut into pieces by underthesea's pretokenizer (with document codes such as
 "205-QĐ/TW" and runs of ``_`` kept atomic), each piece is fed to the CRF model in the
 tone placement it segments best (:data:`SEGMENTER_TONE_STYLE`), and the tags say which
-pieces begin a word. Atomic pieces stand alone and user words are forced whole.
+pieces begin a word. The learnt correction (:mod:`~corpus_tools.segment.correction`)
+rescores the boundaries between syllables, atomic pieces stand alone and user words are
+forced whole (:data:`USER_WORD_CONFIDENCE` can gate them).
 
 Two paths give the same words: :func:`segment_units` decodes with
 :class:`~corpus_tools.segment.crf.FastCRF` and remembers the pieces of each run of
@@ -177,7 +179,7 @@ def segmenter_form(piece: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Word beginnings to words: atomic pieces stand alone, user words are forced whole.
+# Word beginnings to words: the correction, atomic pieces, user words.
 # ---------------------------------------------------------------------------------------
 
 
