@@ -6,6 +6,8 @@ The modules follow the flow:
 * :mod:`~corpus_tools.segment.units`: documents split into units of analysis;
 * :mod:`~corpus_tools.segment.crf` and :mod:`~corpus_tools.segment.decoder`: underthesea's
   model, the fast decoder and the pretokenizer memo, line by line segmentation;
+* :mod:`~corpus_tools.segment.correction`: the model's syllable boundaries rescored by
+  a correction learnt from the UD Vietnamese treebank (used by the decoder);
 * :mod:`~corpus_tools.segment.tokens`: :func:`tokenize` and its word filters;
 * :mod:`~corpus_tools.segment.cache`: the token dataset on disk and its keys;
 * :mod:`~corpus_tools.segment.runs`: which documents each run wrote there, and

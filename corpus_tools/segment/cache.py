@@ -50,6 +50,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,7 @@ from .. import normalize
 from ..errors import CacheWarning, CorpusError
 from ..files import atomic_write_bytes
 from ..types import Unit
-from . import crf, decoder, units, wordlists
+from . import correction, crf, decoder, units, wordlists
 from .wordlists import user_word_index
 
 if TYPE_CHECKING:
@@ -93,8 +94,11 @@ _OPEN_PARTS = 8
 # Keys: what a document's or a unit's words depend on.
 # ---------------------------------------------------------------------------------------
 
-SEGMENTER_MODULES = (normalize, wordlists, units, crf, decoder)
+SEGMENTER_MODULES = (normalize, wordlists, units, crf, correction, decoder)
 """The modules whose source decides a unit's words; :func:`segmenter_version` hashes it."""
+
+SEGMENTER_DATA = (correction.PAIRS_FILE,)
+"""Package data files (``corpus_tools/data``) that decide a unit's words; hashed too."""
 
 
 def _blake(*parts: bytes, base: hashlib.blake2b | None = None) -> hashlib.blake2b:
@@ -114,13 +118,15 @@ def _encode(text: str) -> bytes:
 def segmenter_version() -> bytes:
     """Hash underthesea's and underthesea_core's versions and the segmenter's source.
 
-    The source is that of :data:`SEGMENTER_MODULES`, so changing any of them starts a new
-    cache. Internal API.
+    The source is that of :data:`SEGMENTER_MODULES` and the bytes of
+    :data:`SEGMENTER_DATA`, so changing any of them starts a new cache. Internal API.
     """
     from importlib.metadata import version
 
     parts = [_encode(f"{name} {version(name)}") for name in ("underthesea", "underthesea-core")]
     parts += [Path(m.__file__).read_bytes() for m in SEGMENTER_MODULES if m.__file__]
+    data = resources.files("corpus_tools").joinpath("data")
+    parts += [data.joinpath(name).read_bytes() for name in SEGMENTER_DATA]
     return _blake(*parts).digest()
 
 

@@ -7,7 +7,10 @@ n-grams, so :class:`FastCRF` looks each n-gram's feature weights up once per pro
 keeps them in arrays. Emission scores are summed in the model's feature order and Viterbi
 decoding repeats underthesea_core's arithmetic step by step, so the tags are the same,
 bit for bit (checked by :func:`corpus_tools.segment.decoder.load_fast_decoder` when it
-loads, and by the tests). Internal API: :mod:`corpus_tools.segment.decoder` uses it.
+loads, and by the tests). :meth:`FastCRF.decode` also gives each syllable's begin
+margin (its emission scores' difference), which the learnt correction uses;
+:func:`feature_margins` computes the same from underthesea's own feature strings for the
+reference path. Internal API: :mod:`corpus_tools.segment.decoder` uses it.
 """
 
 from __future__ import annotations
@@ -15,19 +18,52 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy
 
-__all__ = ["FastCRF", "model_dir"]
+__all__ = ["FastCRF", "feature_margins", "load_dictionary", "model_dictionary", "model_dir"]
 
 _MODEL_NAME = "ws_crf_vlsp2013_20230727"
 _TEMPLATE = re.compile(r"T\[(-?\d)(?:,(-?\d))?\](?:\.(lower|isdigit|istitle|is_in_dict))?")
 _UNIGRAM_FUNCTIONS = ("lower", "isdigit", "istitle", "is_in_dict")
 _MEMO_LIMITS = {1: 200_000, 2: 500_000, 3: 500_000}
 """The n-grams whose weights a process keeps; past any limit it starts again empty."""
+
+
+@lru_cache(maxsize=1)
+def _margins_by_feature() -> dict[str, float]:
+    labels, state, _ = _read_crfsuite(model_dir() / "models.bin")
+    begin, inside = labels.index("B-W"), labels.index("I-W")
+    return {attr: weights[begin] - weights[inside] for attr, weights in state.items()}
+
+
+def feature_margins(features: Sequence[Sequence[str]]) -> list[float]:
+    """Begin margins (see :meth:`FastCRF.decode`) from underthesea's own feature strings.
+
+    ``features`` holds one list of ``"T[0]=…"`` strings per syllable, as underthesea's
+    featuriser gives them. Internal API: the reference decoder uses it.
+    """
+    margins = _margins_by_feature()
+    get = margins.get
+    return [sum(get(feature, 0.0) for feature in syllable) for syllable in features]
+
+
+@lru_cache(maxsize=4)
+def load_dictionary(directory: Path) -> set[str]:
+    """The words (lowercase, syllables joined by spaces) of a model's dictionary, read
+    once per process."""
+    import joblib
+
+    return joblib.load(directory / "dictionary.bin")
+
+
+def model_dictionary() -> set[str]:
+    """The words of underthesea's word-segmentation dictionary (:func:`load_dictionary`)."""
+    return load_dictionary(model_dir())
 
 
 def model_dir() -> Path:
@@ -98,7 +134,7 @@ class FastCRF:
         self._inside = labels.index("I-W")
         self._transitions = transitions
         syntaxes = joblib.load(model_dir / "features.bin")
-        self._dictionary = joblib.load(model_dir / "dictionary.bin")
+        self._dictionary = load_dictionary(model_dir)
         # Each template: (offset of its first syllable, n, function).
         self._templates: list[tuple[int, int, str | None]] = []
         for syntax in syntaxes:
@@ -139,14 +175,23 @@ class FastCRF:
                 if function in flags:
                     value = "True" if code >> flags.index(function) & 1 else "False"
                     base[code, column] = self._weights[j].get(value, (0.0, 0.0))
-        plain: dict[str, list] = {}
-        lowered: dict[str, list] = {}
+        by_text: dict[str, list] = {}  # text -> [(column, weights)]; so for lowercase text
+        by_lower: dict[str, list] = {}
         for column, (j, function) in enumerate(zip(templates, functions, strict=True)):
             if function in (None, "lower"):
-                by_text = plain if function is None else lowered
+                patches = by_text if function is None else by_lower
                 for value, weights in self._weights[j].items():
-                    by_text.setdefault(value, []).append((column, weights))
-        return flags, base, (plain, lowered)
+                    patches.setdefault(value, []).append((column, weights))
+        # Each text's columns and their weights, ready to be copied into a batch of rows
+        # at once (the columns of texts and of lowercase texts are different templates).
+        packed = [
+            {
+                value: ([column for column, _ in found], [weights for _, weights in found])
+                for value, found in patches.items()
+            }
+            for patches in (by_text, by_lower)
+        ]
+        return flags, base, packed
 
     def _reset(self) -> None:
         """Forget every n-gram; rows 0 and 1 of each table hold BOS and EOS."""
@@ -173,8 +218,9 @@ class FastCRF:
         codes: list[int] = []
         texts: list[tuple[str, str]] = []
         if n == 1:
-            features = self._unigram_featurizer.process([[list(gram)] for gram in grams])
-            for (syllable,), (found,) in zip(grams, features, strict=True):
+            # Templates T[0].* see one syllable only: all of them go in as one "sentence".
+            (features,) = self._unigram_featurizer.process([[list(gram) for gram in grams]])
+            for (syllable,), found in zip(grams, features, strict=True):
                 values = dict(f.split("=", 1) for f in found)
                 lower = values["T[0].lower"]
                 self._syllables[syllable] = (lower, values["T[0].istitle"] == "True")
@@ -183,23 +229,52 @@ class FastCRF:
                     sum(1 << i for i, f in enumerate(flags) if values[f"T[0].{f}"] == "True")
                 )
         else:
-            syllables = self._syllables
-            for gram in grams:
-                parts = [syllables[s] for s in gram]
-                lower = " ".join([part[0] for part in parts])
-                truth = {
-                    "istitle": all(part[1] for part in parts),
-                    "is_in_dict": lower in self._dictionary,
-                }
-                texts.append((" ".join(gram), lower))
-                codes.append(sum(1 << i for i, f in enumerate(flags) if truth[f]))
+            syllables, dictionary = self._syllables, self._dictionary
+            title_bit = 1 << flags.index("istitle") if "istitle" in flags else 0
+            dict_bit = 1 << flags.index("is_in_dict") if "is_in_dict" in flags else 0
+            append_text, append_code = texts.append, codes.append
+            # An n-gram is title case if all its syllables are, and looked up in the
+            # dictionary lowercase (written out for n = 2 and 3: most grams are new).
+            if n == 2:
+                for a, b in grams:
+                    lower_a, title_a = syllables[a]
+                    lower_b, title_b = syllables[b]
+                    lower = f"{lower_a} {lower_b}"
+                    code = dict_bit if lower in dictionary else 0
+                    if title_a and title_b:
+                        code |= title_bit
+                    append_text((f"{a} {b}", lower))
+                    append_code(code)
+            else:  # n == 3
+                for a, b, c in grams:
+                    lower_a, title_a = syllables[a]
+                    lower_b, title_b = syllables[b]
+                    lower_c, title_c = syllables[c]
+                    lower = f"{lower_a} {lower_b} {lower_c}"
+                    code = dict_bit if lower in dictionary else 0
+                    if title_a and title_b and title_c:
+                        code |= title_bit
+                    append_text((f"{a} {b} {c}", lower))
+                    append_code(code)
         rows = base[np.asarray(codes, dtype=np.int64)]
-        plain, lowered = patches
-        for row, (text, lower) in zip(rows, texts, strict=True):
-            for column, weights in plain.get(text, ()):
-                row[column] = weights
-            for column, weights in lowered.get(lower, ()):
-                row[column] = weights
+        by_text, by_lower = patches
+        at_row: list[int] = []
+        at_column: list[int] = []
+        weights: list = []
+        get_text, get_lower = by_text.get, by_lower.get
+        for number, (text, lower) in enumerate(texts):
+            found = get_text(text)
+            if found is not None:
+                at_row += [number] * len(found[0])
+                at_column += found[0]
+                weights += found[1]
+            found = get_lower(lower)
+            if found is not None:
+                at_row += [number] * len(found[0])
+                at_column += found[0]
+                weights += found[1]
+        if weights:
+            rows[at_row, at_column] = weights
         count, table = self._counts[n], self._tables[n]
         end = count + len(rows)
         if end > len(table):
@@ -207,13 +282,36 @@ class FastCRF:
             grown[:count] = table[:count]
             self._tables[n] = table = grown
         table[count:end] = rows
-        ids = self._ids[n]
-        for offset, gram in enumerate(grams):
-            ids[gram if n > 1 else gram[0]] = count + offset
+        keys = grams if n > 1 else [gram[0] for gram in grams]
+        self._ids[n].update(zip(keys, range(count, end), strict=True))
         self._counts[n] = end
 
     def begins(self, feeds: Sequence[Sequence[str]]) -> list[list[bool]]:
         """For each line's syllables, whether each one begins a word."""
+        e0, e1, bounds = self.emissions(feeds)
+        return [self._viterbi(e0, e1, a, b) for a, b in bounds]
+
+    def decode(self, feeds: Sequence[Sequence[str]]) -> list[tuple[list[bool], list[float]]]:
+        """For each line: whether each syllable begins a word, and its begin margin.
+
+        A syllable's margin is its emission score for "begins a word" minus that for
+        "inside a word": what the model's features alone say, before the transitions.
+        """
+        e0, e1, bounds = self.emissions(feeds)
+        begin, inside = (e1, e0) if self._inside == 0 else (e0, e1)
+        return [
+            (
+                self._viterbi(e0, e1, a, b),
+                [x - y for x, y in zip(begin[a:b], inside[a:b], strict=True)],
+            )
+            for a, b in bounds
+        ]
+
+    def emissions(
+        self, feeds: Sequence[Sequence[str]]
+    ) -> tuple[list[float], list[float], list[tuple[int, int]]]:
+        """The emission scores of labels 0 and 1 for all lines' syllables, end to end, and
+        each line's ``(start, end)`` in them."""
         np = self._np
         if any(self._counts[n] > limit for n, limit in _MEMO_LIMITS.items()):
             self._reset()
@@ -225,7 +323,7 @@ class FastCRF:
             bounds.append((position, position + len(feed)))
             position += len(feed)
         if total == 0:
-            return [[] for _ in feeds]
+            return [], [], bounds
         lengths = np.fromiter((b - a for a, b in bounds), np.int64, len(bounds))
         starts = np.repeat(np.fromiter((a for a, _ in bounds), np.int64, len(bounds)), lengths)
         ends = starts + np.repeat(lengths, lengths)
@@ -262,8 +360,7 @@ class FastCRF:
             table, column = self._tables[n], self._column[j]
             score0 += table[rows, column, 0]
             score1 += table[rows, column, 1]
-        e0, e1 = score0.tolist(), score1.tolist()
-        return [self._viterbi(e0, e1, a, b) for a, b in bounds]
+        return score0.tolist(), score1.tolist(), bounds
 
     def _viterbi(self, e0: list[float], e1: list[float], a: int, b: int) -> list[bool]:
         """underthesea_core's Viterbi for two labels: the same operations in the same order.

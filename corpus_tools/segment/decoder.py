@@ -3,7 +3,9 @@
 A line is cut into pieces by underthesea's pretokenizer (with document codes such as
 "205-QĐ/TW" and runs of ``_`` kept atomic), each piece is fed to the CRF model in the
 tone placement it segments best (:data:`SEGMENTER_TONE_STYLE`), and the tags say which
-pieces begin a word. Atomic pieces stand alone and user words are forced whole.
+pieces begin a word. The learnt correction (:mod:`~corpus_tools.segment.correction`)
+rescores the boundaries between syllables, atomic pieces stand alone and user words are
+forced whole (:data:`USER_WORD_CONFIDENCE` can gate them).
 
 Two paths give the same words: :func:`segment_units` decodes with
 :class:`~corpus_tools.segment.crf.FastCRF` and remembers the pieces of each run of
@@ -14,6 +16,7 @@ decoder checks itself against underthesea's tagger when it loads, and falls back
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import warnings
@@ -21,7 +24,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..normalize import ToneStyle, place_tone_marks
-from .crf import FastCRF, model_dir
+from .correction import boundary_scores, load_boundary_model
+from .crf import FastCRF, feature_margins, model_dir
 from .wordlists import WORD_JOINER, user_word_index
 
 __all__ = [
@@ -39,6 +43,21 @@ SEGMENTER_TONE_STYLE: ToneStyle = "new"
 """The tone placement fed to underthesea's model; tokens are returned in the canonical
 placement whatever this is. ``"new"`` ("hoà") scores higher on the UD Vietnamese dev
 set: see the README's segmentation table and ``benchmarks/segmentation.py``."""
+
+LEARNT_CORRECTION = True
+"""Rescore the model's boundaries between syllables with the correction learnt from the
+UD Vietnamese treebank (:mod:`~corpus_tools.segment.correction`). A switch for
+``benchmarks/segmentation.py``, which scores the model without it too."""
+
+USER_WORD_CONFIDENCE = math.inf
+"""How sure the corrected model must be that a user word is wrong to leave it split: a
+boundary score (:func:`~corpus_tools.segment.correction.boundary_scores`, a log-odds)
+of at least this inside the word, or at most minus this at its edges. The default,
+infinity, joins every occurrence: the UD Vietnamese dev set's Party news splits names
+of bodies ("Ủy ban / Kiểm tra / Trung ương") that this package keeps whole, so any
+gate that saves F1 there also splits them in the seeds (``log(9)``, a probability of
+0.9, costs nothing on UD dev but keeps 15 of the 163 joins the list makes in the seeds;
+see the README's segmentation section). ``benchmarks/segmentation.py`` scores both."""
 
 Piece = tuple[int, int, bool]
 """``(start, end, atomic)``: one pretokenizer token of a line."""
@@ -161,20 +180,42 @@ def segmenter_form(piece: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Word beginnings to words: atomic pieces stand alone, user words are forced whole.
+# Word beginnings to words: the correction, atomic pieces, user words.
 # ---------------------------------------------------------------------------------------
 
 
+def _user_word_fits(scores: list[float | None], i: int, n: int) -> bool:
+    """Whether the pieces ``i`` to ``i + n`` may form one word: no boundary inside it is
+    sure, and neither is a join across its edges (:data:`USER_WORD_CONFIDENCE`)."""
+    sure = USER_WORD_CONFIDENCE
+    if sure == math.inf:
+        return True
+    for j in range(i + 1, i + n):
+        score = scores[j]
+        if score is not None and score >= sure:
+            return False
+    for j in (i, i + n):
+        score = scores[j] if 0 < j < len(scores) else None
+        if score is not None and score <= -sure:
+            return False
+    return True
+
+
 def _apply_user_words(
-    line: str, pieces: list[Piece], begins: list[bool], index: UserWordIndex
+    lowered: list[str],
+    pieces: list[Piece],
+    begins: list[bool],
+    scores: list[float | None],
+    index: UserWordIndex,
 ) -> None:
-    lowered = [line[s:e].lower() for s, e, _ in pieces]
     i = 0
     while i < len(pieces):
         for syllables in index.get(lowered[i], ()):
             n = len(syllables)
-            if tuple(lowered[i : i + n]) == syllables and not any(
-                a for _, _, a in pieces[i : i + n]
+            if (
+                tuple(lowered[i : i + n]) == syllables
+                and not any(a for _, _, a in pieces[i : i + n])
+                and _user_word_fits(scores, i, n)
             ):
                 begins[i] = True
                 begins[i + 1 : i + n] = [False] * (n - 1)
@@ -187,12 +228,22 @@ def _apply_user_words(
 
 
 def _spans_from_begins(
-    line: str, pieces: list[Piece], begins: list[bool], index: UserWordIndex
+    line: str,
+    pieces: list[Piece],
+    begins: list[bool],
+    margins: list[float],
+    index: UserWordIndex,
 ) -> list[tuple[int, int]]:
-    """Turn the model's word beginnings into word spans: atomic pieces stand alone and
-    user words are forced whole (shared by the underthesea and the fast decoder paths)."""
+    """Turn the model's word beginnings into word spans (shared by the underthesea and
+    the fast decoder paths): the learnt correction rescores boundaries between
+    syllables, atomic pieces stand alone, and user words are joined where they fit."""
     if not pieces:
         return []
+    texts = [line[s:e] for s, e, _ in pieces]
+    scores = boundary_scores(texts, begins, margins) if LEARNT_CORRECTION else [None] * len(texts)
+    for j, score in enumerate(scores):
+        if score is not None:
+            begins[j] = score > 0
     begins[0] = True
     for i, (_, _, atomic) in enumerate(pieces):
         if atomic:  # an atomic piece stands alone
@@ -200,7 +251,7 @@ def _spans_from_begins(
             if i + 1 < len(pieces):
                 begins[i + 1] = True
     if index:
-        _apply_user_words(line, pieces, begins, index)
+        _apply_user_words([t.lower() for t in texts], pieces, begins, scores, index)
     spans: list[tuple[int, int]] = []
     for (start, end, _), begin in zip(pieces, begins, strict=True):
         if begin:
@@ -231,7 +282,8 @@ def _reference_segment_lines(
     spans_per_line = []
     for line, pieces, line_features in zip(lines, pieces_per_line, features, strict=True):
         begins = [tag != "I-W" for tag in model.estimator.tag(line_features)] if pieces else []
-        spans_per_line.append(_spans_from_begins(line, pieces, begins, index))
+        margins = feature_margins(line_features) if pieces else []
+        spans_per_line.append(_spans_from_begins(line, pieces, begins, margins, index))
     return spans_per_line
 
 
@@ -268,6 +320,7 @@ def load_fast_decoder() -> FastCRF | None:
                 for features in model.featurizer.process([[[s] for s in f] for f in feeds])
             ]
             try:
+                load_boundary_model()  # loaded with the model, not on the first line
                 crf = FastCRF(model_dir())
                 if crf.begins(feeds) != expected:
                     raise ValueError("its tags differ from underthesea's on the check lines")
@@ -297,11 +350,11 @@ def _segment_lines(
         for line, pieces in zip(lines, pieces_per_line, strict=True)
     ]
     with _fast_crf_lock:
-        begins_per_line = crf.begins(feeds)
+        decoded = crf.decode(feeds)
     index = user_word_index(user_words)
     return [
-        _spans_from_begins(line, pieces, begins, index)
-        for line, pieces, begins in zip(lines, pieces_per_line, begins_per_line, strict=True)
+        _spans_from_begins(line, pieces, begins, margins, index)
+        for line, pieces, (begins, margins) in zip(lines, pieces_per_line, decoded, strict=True)
     ]
 
 

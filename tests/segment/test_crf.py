@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from corpus_tools.segment.crf import FastCRF, model_dir
+from corpus_tools.segment.crf import FastCRF, feature_margins, model_dir
 from corpus_tools.segment.decoder import load_model
 
 FEEDS = [
@@ -53,3 +53,14 @@ def test_a_file_that_is_not_a_crfsuite_model_is_refused(tmp_path):
     (tmp_path / "models.bin").write_bytes(bytes(48))
     with pytest.raises(ValueError, match="not a CRFsuite model file"):
         FastCRF(tmp_path)
+
+
+def test_decode_gives_the_tags_and_underthesea_feature_margins(crf):
+    model = load_model()
+    features = model.featurizer.process([[[s] for s in feed] for feed in FEEDS])
+    decoded = crf.decode(FEEDS)
+    assert [begins for begins, _ in decoded] == underthesea_begins(FEEDS)
+    for (_, margins), line_features in zip(decoded, features, strict=True):
+        assert margins == pytest.approx(feature_margins(line_features), abs=1e-9)
+    # A margin is what the features say: positive where the model is sure a word begins.
+    assert decoded[0][1][0] > 0 and decoded[0][1][2] < 0  # Bộ | Chính trị: "trị" is inside
