@@ -240,7 +240,9 @@ def _spans_from_begins(
     if not pieces:
         return []
     texts = [line[s:e] for s, e, _ in pieces]
-    scores = boundary_scores(texts, begins, margins) if LEARNT_CORRECTION else [None] * len(texts)
+    scores: list[float | None] = (
+        boundary_scores(texts, begins, margins) if LEARNT_CORRECTION else [None] * len(texts)
+    )
     for j, score in enumerate(scores):
         if score is not None:
             begins[j] = score > 0
