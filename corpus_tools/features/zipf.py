@@ -114,7 +114,8 @@ def rank_frequency(
         ``rank, term, count, fitted_count, in_fit`` (``term`` only for a table), rank 1
         the most frequent; ``fitted_count`` is the fitted line at that rank (given for
         every rank, though fitted only where ``in_fit``). ``fitted_count`` is NaN
-        everywhere when fewer than three ranks reach the floor.
+        everywhere when fewer than three ranks reach the floor. ``attrs["min_count"]``
+        keeps the floor, for the figure's legend.
 
     Examples
     --------
@@ -135,6 +136,7 @@ def rank_frequency(
         )
         table["term"] = ordered["term"].to_numpy()
     table["count"] = counts.astype(np.int64)
+    table.attrs["min_count"] = check_positive_int(min_count, "min_count")
     try:
         fit = zipf_fit(counts, min_count=min_count)
     except CorpusError:
