@@ -20,8 +20,8 @@ import scipy.sparse as sp
 
 from ..types import TokenLists, TokensInput
 from ..validation import check_positive_int, token_lists
-from .common import PER, align_groups, display_terms, empty_table, group_order, is_word, take
-from .frequencies import count_vectors, top_tfidf_terms
+from .common import align_groups, display_terms, empty_table, group_order, is_word
+from .frequencies import count_vectors, term_frequencies, top_tfidf_terms
 
 __all__ = [
     "group_count_matrix",
@@ -143,25 +143,16 @@ def group_frequencies(
     dtypes = {"count": "int64", "per_10k": "float64", "doc_freq": "int64"}
     if not any(docs):
         return empty_table(_FREQUENCY_COLUMNS, dtypes)
-    counts, doc_freq, vocabulary = group_count_matrix(docs, labels, order)
-    sizes = np.asarray(counts.sum(axis=1)).ravel()
-    coo = counts.tocoo()
-    rows, cols, values = coo.row, coo.col, coo.data
-    sort = np.lexsort((cols, -values, rows))  # group, then count desc, then token
-    rows, cols, values = rows[sort], cols[sort], values[sort]
+    table = term_frequencies(join_groups(docs, labels), by_doc=True)
+    table = table.rename(columns={"doc_id": "group"})
+    _, doc_freq, vocabulary = group_count_matrix(docs, labels, order)
+    position = {label: i for i, label in enumerate(order)}
+    rows = table["group"].map(position).to_numpy()
+    cols = np.searchsorted(vocabulary, table["token"].to_numpy())
+    table["doc_freq"] = np.asarray(doc_freq[rows, cols]).ravel().astype(np.int64)
     if n_top is not None:
-        keep = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left") < n_top
-        rows, cols, values = rows[keep], cols[keep], values[keep]
-    return pd.DataFrame(
-        {
-            "group": take(order, rows),
-            "term": take(display_terms(vocabulary), cols),
-            "token": vocabulary[cols],
-            "count": values.astype(np.int64),
-            "per_10k": values / sizes[rows] * PER,
-            "doc_freq": np.asarray(doc_freq[rows, cols]).ravel().astype(np.int64),
-        }
-    )
+        table = table.groupby("group", sort=False).head(n_top).reset_index(drop=True)
+    return table
 
 
 def group_term_matrix(

@@ -45,6 +45,12 @@ def _short(text: str, width: int = _LABEL_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _panel_title(label: str) -> str:
+    """A panel's title on at most two short lines: "000 · Start of the title…" is split."""
+    head, _, rest = label.partition(" · ")
+    return _short(head, 30) + (f"\n{_short(rest, 30)}" if rest else "")
+
+
 def _side(part: pd.DataFrame, n_top: int, over: bool) -> tuple[pd.DataFrame, int]:
     """The side's ``n_top`` rows in table order, and how many unshown rows tie the last."""
     side = part[part["g2"] > 0] if over else part[part["g2"] < 0].iloc[::-1]
@@ -90,7 +96,7 @@ def _panel(ax: Axes, part: pd.DataFrame, n_top: int, title: str | None) -> None:
         notes.append(f"+{under_ties} từ dùng ít cùng G² với từ cuối")
     ax.set_xlabel("\n".join(notes), fontsize=7.5)
     if title:
-        ax.set_title(title, fontsize=8)
+        ax.set_title(title, fontsize=8, loc="right")  # long titles run left, over the labels
 
 
 def plot_keyness(
@@ -157,7 +163,7 @@ def plot_keyness(
         axes = panel_axes(ax, len(parts), shape=(rows, cols), figsize=(PAGE_WIDTH, height))
         for panel, (name, part) in zip(axes, parts, strict=True):
             shown = None if name is None else (labels or {}).get(name, display_label(name))
-            _panel(panel, part, n_top, None if shown is None else _short(shown, 34))
+            _panel(panel, part, n_top, None if shown is None else _panel_title(shown))
         figure = parent_figure(axes[0])
         handles = [
             Line2D(

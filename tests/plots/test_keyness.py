@@ -43,5 +43,14 @@ def test_keyness_panels_per_group_at_most_eight():
         plot_keyness(table, group="group")
     shown = table[table["group"].isin(groups[:8])]
     fig = plot_keyness(shown, group="group", n_top=2, labels={"nhóm 0": "Nhóm đầu"})
-    assert [ax.get_title() for ax in fig.axes if ax.get_visible()][:2] == ["Nhóm đầu", "nhóm 1"]
+    titles = [ax.get_title(loc="right") for ax in fig.axes if ax.get_visible()]
+    assert titles[:2] == ["Nhóm đầu", "nhóm 1"]
+    assert_fits_page(fig)
+
+
+def test_keyness_panel_titles_of_articles_take_two_lines():
+    table = keyness_by_group([["ở", "ở"], ["đảng", "đảng"]], ["a", "b"], n_top=1)
+    labels = {"a": "news_politics_047 · Trước đó, Phó chủ tịch Nguyễn Văn Ba cho biết rằng"}
+    fig = plot_keyness(table, group="group", labels=labels)
+    assert fig.axes[0].get_title(loc="right") == "news_politics_047\nTrước đó, Phó chủ tịch Nguyễn…"
     assert_fits_page(fig)
