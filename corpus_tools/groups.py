@@ -14,6 +14,7 @@ can be passed to any counting function that takes ``groups=``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,14 @@ from .validation import check_choice
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PERIODS", "documents_table", "field_values", "group_labels", "subset"]
+__all__ = [
+    "PERIODS",
+    "documents_table",
+    "field_values",
+    "group_labels",
+    "short_labels",
+    "subset",
+]
 
 ATTRIBUTES = ("doc_id", "title", "date", "source", "byline")
 """Fields read from :class:`Document` attributes; any other name is a metadata key."""
@@ -175,3 +183,32 @@ def documents_table(docs: Sequence[Document]) -> pd.DataFrame:
     ]
     columns = [*ATTRIBUTES, "paragraphs", *fields]
     return pd.DataFrame(rows, columns=columns)
+
+
+_HASHED_ID = re.compile(r"(\d+)_[0-9a-f]{12,}")
+
+
+def short_labels(docs: Iterable[Document], *, width: int = 32) -> dict[str, str]:
+    """Return doc_id → a short label for figures: the id, then the start of the title.
+
+    An id of the form ``000_e38ffd22d5a32227`` (number, hash) is shortened to its
+    number; the title is cut at a word boundary to at most ``width`` characters, with
+    "…" when cut. A document without a title is labelled by its id alone.
+
+    Examples
+    --------
+    >>> docs = [Document("000_e38ffd22d5a32227", title="Siết chặt kỷ luật trong công tác cán bộ"),
+    ...         Document("b")]
+    >>> short_labels(docs, width=20)
+    {'000_e38ffd22d5a32227': '000 · Siết chặt kỷ luật…', 'b': 'b'}
+    """
+    labels = {}
+    for doc in docs:
+        hashed = _HASHED_ID.fullmatch(doc.doc_id)
+        name = hashed.group(1) if hashed else doc.doc_id
+        title = " ".join((doc.title or "").split())
+        if len(title) > width:
+            cut = title[: width + 1].rsplit(" ", 1)[0] if " " in title[:width] else title[:width]
+            title = cut.rstrip(" ,.;:–-") + "…"
+        labels[doc.doc_id] = f"{name} · {title}" if title else name
+    return labels

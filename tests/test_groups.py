@@ -63,3 +63,24 @@ def test_documents_table_has_every_field():
     ]  # fmt: skip
     assert table["date"].iloc[0] == dt.date(2020, 1, 31)
     assert documents_table([]).empty
+
+
+def test_short_labels_name_articles_by_id_and_title():
+    from corpus_tools.groups import short_labels
+
+    docs = [
+        Document(
+            "000_e38ffd22d5a32227",
+            title="Tăng cường siết chặt kỷ luật, kỷ cương trong công tác cán bộ",
+        ),
+        Document("news_sport_012", title="Hà Nội thắng"),
+        Document("b", title=None),
+        Document("c", title="Mộtcáitiêuđềrấtdàikhôngcókhoảngtrắngnàocả"),
+    ]
+    labels = short_labels(docs, width=24)
+    assert labels == {
+        "000_e38ffd22d5a32227": "000 · Tăng cường siết chặt kỷ…",
+        "news_sport_012": "news_sport_012 · Hà Nội thắng",
+        "b": "b",
+        "c": "c · Mộtcáitiêuđềrấtdàikhôngc…",
+    }

@@ -49,7 +49,13 @@ def test_pyproject_declares_the_extras_environment_yml_installs():
 
 
 @pytest.mark.parametrize(
-    "name", ["vietnamese-stopwords.txt", "LICENSE-vietnamese-stopwords.txt", "party_terms_vi.txt"]
+    "name",
+    [
+        "vietnamese-stopwords.txt",
+        "LICENSE-vietnamese-stopwords.txt",
+        "party_terms_vi.txt",
+        "dictionary_personnel_vi.csv",
+    ],
 )
 def test_package_data_ships(name):
     assert resources.files("corpus_tools").joinpath("data", name).is_file()

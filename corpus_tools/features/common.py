@@ -1,20 +1,32 @@
 """Internal API: the small helpers that the features modules share.
 
-Display forms of tokens, look-ups by index, empty tables with typed columns, and what
-counts as a word token and its syllables. Not re-exported by :mod:`corpus_tools.features`.
+Display forms of tokens, look-ups by index, empty tables with typed columns, what
+counts as a word token and its syllables, and group labels aligned with token lists.
+Not re-exported by :mod:`corpus_tools.features`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from ..errors import CorpusError
 from ..segment import WORD_JOINER, token_to_text
 
-__all__ = ["PER", "display_terms", "empty_table", "is_word", "syllables", "take"]
+__all__ = [
+    "MISSING_GROUP",
+    "PER",
+    "align_groups",
+    "display_terms",
+    "empty_table",
+    "group_order",
+    "is_word",
+    "syllables",
+    "take",
+]
 
 PER = 10_000
 """Relative frequencies are given per this many tokens (``per_10k`` columns)."""
@@ -74,3 +86,68 @@ def syllables(token: str) -> list[str]:
     ['bộ', 'chính', 'trị']
     """
     return [syllable for syllable in token.split(WORD_JOINER) if syllable]
+
+
+MISSING_GROUP = "(không có)"
+"""The group of documents without a label (no value of the grouping field): kept as a
+group of its own, never dropped."""
+
+
+def _label(value: object) -> str:
+    if value is None or value == "" or (isinstance(value, float) and np.isnan(value)):
+        return MISSING_GROUP
+    return str(value)
+
+
+def align_groups(groups: Sequence[object] | Mapping[str, object], ids: Sequence[str]) -> list[str]:
+    """Return one group label per token list: ``groups`` aligned with ``ids``.
+
+    Internal API of the per-group counts. ``groups`` is a sequence of labels, one per
+    token list in order, or a mapping doc_id → label (as :func:`corpus_tools.group_labels`
+    and ``dict(zip(ids, labels))`` give). A missing label (None, ``""``, NaN, or an id
+    the mapping lacks) becomes :data:`MISSING_GROUP`, so no document is dropped.
+
+    Raises
+    ------
+    CorpusError
+        If a sequence has the wrong length, or a mapping knows none of the ids.
+
+    Examples
+    --------
+    >>> align_groups(["thể thao", None], ["a", "b"])
+    ['thể thao', '(không có)']
+    >>> align_groups({"b": "thời sự"}, ["a", "b"])
+    ['(không có)', 'thời sự']
+    """
+    if isinstance(groups, Mapping):
+        if ids and not any(doc_id in groups for doc_id in ids):
+            raise CorpusError(
+                "groups is a mapping of doc_id → label but holds none of the documents' ids "
+                f"(first id: {ids[0]!r}); build it from the same documents"
+            )
+        return [_label(groups.get(doc_id)) for doc_id in ids]
+    if isinstance(groups, (str, bytes)):
+        raise CorpusError("groups must hold one label per document, not one string")
+    labels = list(groups)
+    if len(labels) != len(ids):
+        raise CorpusError(
+            f"got {len(labels)} group labels for {len(ids)} documents; pass one label per "
+            "document (corpus_tools.group_labels(docs, by)) or a mapping doc_id → label"
+        )
+    return [_label(value) for value in labels]
+
+
+def group_order(labels: Iterable[str]) -> list[str]:
+    """Return the distinct labels sorted (periods in time order), :data:`MISSING_GROUP` last.
+
+    Internal API.
+
+    Examples
+    --------
+    >>> group_order(["2021", "(không có)", "2020", "2021"])
+    ['2020', '2021', '(không có)']
+    """
+    distinct = set(labels)
+    return sorted(distinct - {MISSING_GROUP}) + (
+        [MISSING_GROUP] if MISSING_GROUP in distinct else []
+    )

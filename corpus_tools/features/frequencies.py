@@ -16,15 +16,18 @@ import scipy.sparse as sp
 
 from ..errors import CorpusError
 from ..io import Document
+from ..segment.tokens import word_filter
 from ..types import TokenLists, TokensInput
 from ..validation import carries_ids, check_positive_int, token_lists
 from .common import PER, display_terms, empty_table, is_word, syllables, take
-from .vectorize import document_term_matrix
+from .vectorize import document_term_matrix, row_positions
 
 __all__ = [
     "count_matrix",
     "count_vectors",
     "document_table",
+    "filter_tokens",
+    "same_shape",
     "syllables_and_words",
     "term_frequencies",
     "tfidf_keyword_matrix",
@@ -201,25 +204,37 @@ def tfidf_keyword_matrix(
     *,
     doc_ids: Iterable[str] | None = None,
     n_top: int = 5,
+    rows: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Documents × keywords: the tf·idf of every document's ``n_top`` keywords in every document.
 
     The columns are the union of each document's top keywords (from
     :func:`top_tfidf_terms`), in document order; the table is small and dense by
-    construction, ready for a heatmap.
+    construction, ready for a heatmap. ``rows`` keeps only these documents (ids, in
+    this order) and their keywords, e.g. the twelve a figure shows; the weights still
+    come from the whole corpus.
 
     Examples
     --------
     >>> table = tfidf_keyword_matrix([["cán_bộ", "ở"], ["đảng", "ở"]], doc_ids=["a", "b"], n_top=1)
     >>> table.columns.tolist(), table.index.tolist()
     (['cán_bộ', 'đảng'], ['a', 'b'])
+    >>> tfidf_keyword_matrix([["cán_bộ", "ở"], ["đảng", "ở"]], n_top=1, rows=["1"]).columns.tolist()
+    ['đảng']
     """
     docs, ids = token_lists(tokens_per_doc, doc_ids, name="tokens_per_doc")
     keywords = top_tfidf_terms(docs, n_top=n_top, doc_ids=ids)
+    if rows is not None:
+        positions = row_positions(ids, rows)
+        keywords = keywords[keywords["doc_id"].isin(set(rows))]
+        keywords = keywords.iloc[
+            np.argsort(keywords["doc_id"].map(list(rows).index), kind="stable")
+        ]
     columns = list(dict.fromkeys(keywords["token"]))
     matrix, vocabulary = document_term_matrix(docs, weighting="tfidf")
-    positions = np.searchsorted(vocabulary, columns)
-    values = matrix[:, positions].toarray()
+    if rows is not None:
+        matrix, ids = matrix[positions], list(rows)
+    values = matrix[:, np.searchsorted(vocabulary, columns)].toarray()
     return pd.DataFrame(values, index=pd.Index(ids, name="doc_id"), columns=columns)
 
 
@@ -270,12 +285,58 @@ def unify_case(
         ):
             best[key] = rank
     form = {key: rank[2] for key, rank in best.items()}
-    unified = [[form[token.lower()] for token in doc] for doc in docs]
+    return same_shape(given, ids, [[form[token.lower()] for token in doc] for doc in docs])
+
+
+def same_shape(
+    given: TokensInput, ids: list[str], lists: TokenLists
+) -> TokenLists | dict[Any, list[str]] | list[tuple[str, list[str]]]:
+    """Return ``lists`` in the shape of ``given``: a dict for a mapping (same keys), pairs
+    for ``(doc_id, tokens)`` pairs, else token lists. Internal API.
+
+    Examples
+    --------
+    >>> same_shape({"a": ["Đảng"]}, ["a"], [["đảng"]])
+    {'a': ['đảng']}
+    """
     if isinstance(given, Mapping):
-        return dict(zip(given.keys(), unified, strict=True))
+        return dict(zip(given.keys(), lists, strict=True))
     if carries_ids(given):
-        return list(zip(ids, unified, strict=True))
-    return unified
+        return list(zip(ids, lists, strict=True))
+    return lists
+
+
+def filter_tokens(
+    tokens_per_doc: TokensInput,
+    *,
+    stopwords: Iterable[str] | None = None,
+    keep_punct: bool = False,
+    keep_numbers: bool = True,
+    lowercase: bool = False,
+) -> TokenLists | dict[Any, list[str]] | list[tuple[str, list[str]]]:
+    """Drop stopwords, punctuation or numbers from token lists already segmented.
+
+    Segment once with everything kept (``iter_tokens(docs, keep_punct=True)``: what a
+    concordance shows), then derive the words to count with this: the result equals
+    segmenting again with the same options (:func:`corpus_tools.tokenize`'s filters).
+
+    Returns
+    -------
+    list of list of str, dict or list of (doc_id, tokens) pairs
+        The shape it was given, as :func:`unify_case` returns it.
+
+    Examples
+    --------
+    >>> running = [("a", ["Ban_Bí_thư", "đã", "họp", "năm", "2020", "."])]
+    >>> filter_tokens(running, stopwords=["đã"], keep_numbers=False)
+    [('a', ['Ban_Bí_thư', 'họp', 'năm'])]
+    """
+    given = _materialised(tokens_per_doc)
+    docs, ids = token_lists(given, name="tokens_per_doc", unique=False)
+    keep = word_filter(
+        lowercase=lowercase, stopwords=stopwords, keep_punct=keep_punct, keep_numbers=keep_numbers
+    )
+    return same_shape(given, ids, [keep(doc) for doc in docs])
 
 
 def count_matrix(

@@ -7,7 +7,7 @@ keyness and the topic models all build their matrices here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from numbers import Integral, Real
 from typing import Literal
@@ -28,6 +28,7 @@ __all__ = [
     "document_term_matrix",
     "fit_vectorizer",
     "make_vectorizer",
+    "row_positions",
     "token_analyzer",
 ]
 
@@ -325,11 +326,29 @@ def document_term_matrix(
     return fit_vectorizer(vectorizer, docs)
 
 
+def row_positions(ids: Sequence[str], rows: Sequence[str]) -> list[int]:
+    """Return the position of each of ``rows`` among ``ids``. Internal API.
+
+    Raises :class:`~corpus_tools.errors.CorpusError` naming an id that is not there.
+
+    Examples
+    --------
+    >>> row_positions(["a", "b", "c"], ["c", "a"])
+    [2, 0]
+    """
+    where = {doc_id: i for i, doc_id in enumerate(ids)}
+    missing = [doc_id for doc_id in rows if doc_id not in where]
+    if missing:
+        raise CorpusError(f"rows names {missing[0]!r}, which is not a document id")
+    return [where[doc_id] for doc_id in rows]
+
+
 def document_similarity(
     tokens_per_doc: TokensInput,
     *,
     doc_ids: Iterable[str] | None = None,
     min_df: int | float = 1,
+    rows: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Return the cosine similarity of every pair of documents over tf·idf weights.
 
@@ -345,6 +364,9 @@ def document_similarity(
         Ids for a list of token lists; default ``"0"``, ``"1"``, ….
     min_df : int or float
         As for :func:`document_term_matrix`.
+    rows : sequence of str, optional
+        Compare only these documents (ids, in this order), e.g. the twelve a figure
+        shows; the weights (idf) still come from the whole corpus.
 
     Returns
     -------
@@ -369,6 +391,8 @@ def document_similarity(
             f"(got {len(docs)}); add documents or split them with tokenize_corpus(unit=...)"
         )
     matrix, _ = document_term_matrix(docs, weighting="tfidf", min_df=min_df)
+    if rows is not None:
+        matrix, ids = matrix[row_positions(ids, rows)], list(rows)
     similarity = np.clip(cosine_similarity(matrix, dense_output=True), 0.0, 1.0)
     non_empty = np.diff(matrix.indptr) > 0
     similarity[np.diag_indices_from(similarity)] = np.where(non_empty, 1.0, 0.0)

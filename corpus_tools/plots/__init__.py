@@ -20,7 +20,11 @@ spaces between their syllables (:func:`corpus_tools.segment.token_to_text`).
 Modules: :mod:`~corpus_tools.plots.style` (house style and shared helpers),
 :mod:`~corpus_tools.plots.bars`, :mod:`~corpus_tools.plots.matrices`,
 :mod:`~corpus_tools.plots.curves`, :mod:`~corpus_tools.plots.wordclouds`,
-:mod:`~corpus_tools.plots.network` and :mod:`~corpus_tools.plots.save`.
+:mod:`~corpus_tools.plots.network` and :mod:`~corpus_tools.plots.save`; for the research
+views :mod:`~corpus_tools.plots.trends`, :mod:`~corpus_tools.plots.keyness`,
+:mod:`~corpus_tools.plots.zipf`, :mod:`~corpus_tools.plots.concordance`,
+:mod:`~corpus_tools.plots.dispersion`, :mod:`~corpus_tools.plots.links` and
+:mod:`~corpus_tools.plots.diversity`.
 
 Examples
 --------
@@ -41,24 +45,39 @@ True
 from __future__ import annotations
 
 from .bars import plot_grouped_bars, plot_term_bars
+from .concordance import plot_concordance
 from .curves import plot_choose_k, plot_rank_frequency
+from .dispersion import plot_term_spread, plot_xray
+from .diversity import plot_lexical_diversity
+from .keyness import plot_keyness
+from .links import plot_links
 from .matrices import plot_heatmap
 from .network import plot_network
 from .save import save_figure
 from .style import DPI, STYLE, font_path
+from .trends import plot_trends
 from .wordclouds import plot_wordcloud, plot_wordclouds
+from .zipf import plot_zipf
 
 __all__ = [
     "DPI",
     "STYLE",
     "font_path",
     "plot_choose_k",
+    "plot_concordance",
     "plot_grouped_bars",
     "plot_heatmap",
+    "plot_keyness",
+    "plot_lexical_diversity",
+    "plot_links",
     "plot_network",
     "plot_rank_frequency",
     "plot_term_bars",
+    "plot_term_spread",
+    "plot_trends",
     "plot_wordcloud",
     "plot_wordclouds",
+    "plot_xray",
+    "plot_zipf",
     "save_figure",
 ]

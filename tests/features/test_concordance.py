@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from corpus_tools.errors import CorpusError
-from corpus_tools.features import kwic
+from corpus_tools.features import TermMatcher, concordance, join_tokens, kwic
 
 from .helpers import rows
 
@@ -103,3 +103,69 @@ def test_kwic_takes_ids_from_mappings_and_pairs():
 
 def test_kwic_query_by_name():
     assert kwic(KWIC_DOCS, query="ở")["position"].tolist() == [3]
+
+
+# --------------------------------------------------------------------------- concordance
+
+
+RUNNING = {
+    "a": ["Ban_Bí_thư", "(", "khóa", "XIII", ")", "chỉ_đạo", ",", "chống", "chạy_chức", "."],
+    "b": ["Cán_bộ", "không", "được", "chạy_chức", "chạy_quyền"],
+    "c": [],
+}
+
+
+def test_concordance_several_terms_in_their_order():
+    table = concordance(RUNNING, ["chạy chức", "Ban Bí thư"], window=3)
+    assert list(table.columns) == ["query", "doc_id", "position", "left", "keyword", "right"]
+    assert rows(table, ["query", "doc_id", "left", "keyword", "right"]) == [
+        ("chạy chức", "a", "XIII) chỉ đạo, chống", "chạy chức", "."),
+        ("chạy chức", "b", "Cán bộ không được", "chạy chức", "chạy quyền"),
+        ("Ban Bí thư", "a", "", "Ban Bí thư", "(khóa XIII) chỉ đạo"),
+    ]
+
+
+def test_concordance_window_counts_words_not_punctuation():
+    # three words to the right of Ban Bí thư: khóa, XIII, chỉ đạo; the brackets come along
+    table = concordance(RUNNING, ["Ban Bí thư"], window=3)
+    assert table["right"].tolist() == ["(khóa XIII) chỉ đạo"]
+
+
+def test_concordance_of_nfd_terms_and_empty_result():
+    nfd = unicodedata.normalize("NFD", "CÁN BỘ")
+    assert concordance(RUNNING, [nfd])["doc_id"].tolist() == ["b"]
+    empty = concordance(RUNNING, ["bóng đá"])
+    assert empty.empty and list(empty.columns)[:2] == ["query", "doc_id"]
+
+
+@pytest.mark.parametrize(
+    ("terms", "message"),
+    [
+        ("cán bộ", "terms must be a list"),
+        ([], "terms is empty"),
+        (["  "], "a term is empty"),
+        ([None], "each term must be a string"),
+    ],
+)
+def test_concordance_term_errors(terms, message):
+    with pytest.raises(CorpusError, match=message):
+        concordance(RUNNING, terms)
+
+
+def test_term_matcher_counts_equal_spellings_once():
+    matcher = TermMatcher(["hoà bình", "Hòa_Bình", "cán bộ"])
+    assert matcher.terms == ["hoà bình", "cán bộ"]
+    assert matcher.spans(["hòa_bình", "cán", "bộ"]) == [(0, 0, 1), (1, 1, 3)]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "text"),
+    [
+        (["họp", ",", "bàn", "."], "họp, bàn."),
+        (["“", "Đảng", "”", "và", "(", "Nhà_nước", ")"], "“Đảng” và (Nhà nước)"),
+        (["tăng", "5", "%", "…"], "tăng 5%…"),
+        ([], ""),
+    ],
+)
+def test_join_tokens(tokens, text):
+    assert join_tokens(tokens) == text

@@ -289,3 +289,29 @@ def test_document_table_takes_pairs_with_the_documents_ids():
         document_table(docs, [("b", []), ("a", ["họp"])])
     with pytest.raises(CorpusError, match="got 2 documents but 1 token lists"):
         document_table(docs, [["họp"]])
+
+
+# --------------------------------------------------------------------------- filter_tokens
+
+
+def test_filtering_running_tokens_equals_segmenting_with_the_filters():
+    from corpus_tools.features import filter_tokens
+    from corpus_tools.segment import load_stopwords, tokenize
+
+    text = "Năm 2020, Bộ Chính trị đã ban hành Quy định 205-QĐ/TW về công tác cán bộ."
+    running = tokenize(text, keep_punct=True)
+    options = {"stopwords": load_stopwords(), "keep_numbers": False}
+    assert filter_tokens([running], **options) == [tokenize(text, **options)]
+    assert filter_tokens({"a": running}, lowercase=True)["a"] == tokenize(text, lowercase=True)
+    pairs = filter_tokens([("a", running), ("a", ["."])])
+    assert pairs[1] == ("a", []) and pairs[0][1] == tokenize(text)
+
+
+def test_tfidf_keyword_matrix_rows_keep_the_shown_documents_and_their_keywords():
+    docs = {"a": ["cán_bộ", "ở"], "b": ["đảng", "ở"], "c": ["bóng_đá", "ở"]}
+    full = tfidf_keyword_matrix(docs, n_top=1)
+    part = tfidf_keyword_matrix(docs, n_top=1, rows=["c", "a"])
+    assert part.index.tolist() == ["c", "a"] and part.columns.tolist() == ["bóng_đá", "cán_bộ"]
+    assert part.loc["a", "cán_bộ"] == full.loc["a", "cán_bộ"]  # idf from every document
+    with pytest.raises(CorpusError, match="'z', which is not a document id"):
+        tfidf_keyword_matrix(docs, rows=["z"])

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from corpus_tools.errors import CorpusError
-from corpus_tools.features import keyness, keyness_by_document
+from corpus_tools.features import keyness, keyness_by_document, keyness_by_group
 from corpus_tools.features.keywords import g2
 
 from .helpers import rows
@@ -134,14 +134,18 @@ def test_keyness_by_document_by_hand():
     docs = [["ở", "ở", "đảng", "đảng"], ["đảng"] * 4]
     table = keyness_by_document(docs, doc_ids=["a", "b"])
     assert list(table.columns)[:3] == ["doc_id", "term", "token"]
+    # ở is absent from b but used twice in the reference (a): b under-uses it, and the
+    # table of ở in b, [[0, 2], [4, 2]], mirrors that of đảng, G² = -3.452184.
     assert rows(table, ["doc_id", "token", "target_count", "reference_count"]) == [
         ("a", "ở", 2, 0),
         ("a", "đảng", 2, 4),
         ("b", "đảng", 4, 2),
+        ("b", "ở", 0, 2),
     ]
-    assert np.allclose(table["g2"], [G2_ABSENT, -G2_ABSENT, G2_ABSENT])
+    assert np.allclose(table["g2"], [G2_ABSENT, -G2_ABSENT, G2_ABSENT, -G2_ABSENT])
+    # n_top keeps that many over-used and that many under-used words per document
     top = keyness_by_document(docs, doc_ids=["a", "b"], n_top=1)
-    assert rows(top, ["doc_id", "token"]) == [("a", "ở"), ("b", "đảng")]
+    assert rows(top, ["doc_id", "token"]) == [("a", "ở"), ("a", "đảng"), ("b", "đảng"), ("b", "ở")]
 
 
 @pytest.mark.parametrize(
@@ -215,3 +219,115 @@ def test_keyness_takes_mappings_and_pairs_on_either_side():
     reference = [("c", ["đảng", "đảng"]), ("d", ["đảng", "đảng"])]
     expected = keyness(["ở", "ở", "đảng", "đảng"], ["đảng"] * 4, min_count=1)
     pd.testing.assert_frame_equal(keyness(target, reference, min_count=1), expected)
+
+
+# --------------------------------------------------------------------------- over- and under-use
+
+
+def test_keyness_reports_words_absent_from_the_target_as_under_used():
+    # đảng: target 0, reference 4 → table [[0, 4], [4, 0]], N = 8, every E = 2:
+    # G² = 2 (4 ln 2 + 4 ln 2) = 16 ln 2, signed negative; log ratio log2((0.5/4)/(4/4)) = -3
+    table = keyness(["ở"] * 4, ["đảng"] * 4)
+    assert rows(table, ["token", "target_count", "reference_count"]) == [
+        ("ở", 4, 0),
+        ("đảng", 0, 4),
+    ]
+    assert np.allclose(table["g2"], [16 * LN(2), -16 * LN(2)])
+    assert np.allclose(table["log_ratio"], [3.0, -3.0])
+
+
+def test_keyness_min_count_applies_to_the_side_that_uses_the_word():
+    # cán_bộ is under-used but the reference has it once only: left out with min_count 2
+    table = keyness(["ở", "ở", "đảng"], ["đảng", "đảng", "đảng", "cán_bộ"], min_count=2)
+    assert table["token"].tolist() == ["ở", "đảng"]
+    assert table["g2"].iloc[-1] < 0
+
+
+def test_keyness_ties_are_ordered_by_token_whatever_the_input_order():
+    target = ["xã", "xã", "bộ", "bộ", "ấp", "ấp"]
+    reference = ["họp"] * 10
+    first = keyness(target, reference)
+    second = keyness(list(reversed(target)), reference)
+    assert first["token"].tolist() == ["bộ", "xã", "ấp", "họp"]  # code-point order
+    pd.testing.assert_frame_equal(first, second)
+    assert first["g2"].iloc[0] == first["g2"].iloc[1] == first["g2"].iloc[2]
+
+
+def test_g2_thresholds_are_the_chi_square_critical_values():
+    from scipy.stats import chi2
+
+    from corpus_tools.features import G2_THRESHOLDS
+
+    for p_value, threshold in G2_THRESHOLDS.items():
+        assert chi2.sf(threshold, 1) == pytest.approx(p_value, rel=0.01)
+
+
+# --------------------------------------------------------------------------- keyness by group
+
+
+GROUPED = {
+    "a": ["cán_bộ", "cán_bộ", "cán_bộ"],
+    "b": ["đảng"],
+    "c": ["cán_bộ"],
+    "d": ["đảng", "đảng", "đảng"],
+    "e": [],
+}
+
+
+def test_keyness_by_group_against_the_rest_is_keyness_of_the_joined_documents():
+    groups = {"a": "X", "b": "X", "c": "Y", "d": "Y", "e": None}
+    table = keyness_by_group(GROUPED, groups, min_count=1)
+    assert table["group"].unique().tolist() == ["X", "Y"]  # the missing group has no tokens
+    # X = a + b is the "symmetric" case: [cán_bộ x3, đảng] against [cán_bộ, đảng x3]
+    x = table[table["group"] == "X"].drop(columns="group").reset_index(drop=True)
+    expected = keyness(["cán_bộ"] * 3 + ["đảng"], ["cán_bộ"] + ["đảng"] * 3, min_count=1)
+    pd.testing.assert_frame_equal(x, expected)
+    assert np.allclose(x["g2"], [G2_SYMMETRIC, -G2_SYMMETRIC])
+
+
+def test_keyness_by_group_one_group_against_another():
+    labels = ["X", "X", "Y", "Y", "Z"]
+    docs = list(GROUPED.values())
+    docs[4] = ["họp"] * 50  # Z would change everything if it were in the reference
+    table = keyness_by_group(docs, labels, targets=["X"], reference="Y", min_count=1)
+    assert np.allclose(table["g2"], [G2_SYMMETRIC, -G2_SYMMETRIC])
+    assert "họp" not in table["token"].tolist()
+    # a list of reference groups, the target itself left out of it
+    same = keyness_by_group(docs, labels, targets=["X"], reference=["X", "Y"], min_count=1)
+    pd.testing.assert_frame_equal(table, same)
+
+
+def test_keyness_by_group_n_top_keeps_each_side():
+    docs = [["ở", "ở", "ở", "họp", "họp"], ["đảng", "đảng", "đảng", "bàn", "bàn"]]
+    table = keyness_by_group(docs, ["X", "Y"], n_top=1)
+    assert rows(table, ["group", "token"]) == [
+        ("X", "ở"),
+        ("X", "đảng"),
+        ("Y", "đảng"),
+        ("Y", "ở"),
+    ]
+
+
+def test_keyness_by_group_targets_keep_their_order_and_the_missing_group_counts():
+    docs = [["ở", "ở"], ["đảng", "đảng"], ["họp", "họp"]]
+    table = keyness_by_group(docs, ["X", None, "Y"], targets=["Y", "(không có)"], n_top=1)
+    assert table["group"].unique().tolist() == ["Y", "(không có)"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"targets": ["Q"]}, "no group is called 'Q'"),
+        ({"reference": "Q"}, "no group is called 'Q'"),
+        ({"targets": ["X"], "reference": "X"}, "reference of group 'X' holds no tokens"),
+        ({"n_top": 0}, "n_top"),
+    ],
+)
+def test_keyness_by_group_errors(options, message):
+    with pytest.raises(CorpusError, match=message):
+        keyness_by_group([["ở"], ["đảng"]], ["X", "Y"], **options)
+
+
+def test_keyness_by_group_only_group_has_no_reference():
+    with pytest.raises(CorpusError, match="holds no tokens"):
+        keyness_by_group([["ở"], ["đảng"]], ["X", "X"])

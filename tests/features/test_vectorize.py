@@ -217,3 +217,13 @@ def test_matrix_takes_paragraph_pairs_with_repeated_ids():
 def test_similarity_rejects_ids_twice():
     with pytest.raises(TypeError, match="already carries its ids"):
         document_similarity(DOCS, doc_ids=["x", "y", "z"])
+
+
+def test_document_similarity_of_chosen_rows_uses_the_whole_corpus_weights():
+    docs = {"a": ["cán_bộ", "đảng"], "b": ["cán_bộ", "ở"], "c": ["đảng", "ở"], "d": ["họp"]}
+    full = document_similarity(docs)
+    part = document_similarity(docs, rows=["c", "a"])
+    assert part.index.tolist() == ["c", "a"] and part.columns.tolist() == ["c", "a"]
+    assert part.loc["c", "a"] == pytest.approx(full.loc["c", "a"])
+    with pytest.raises(CorpusError, match="not a document id"):
+        document_similarity(docs, rows=["x"])
