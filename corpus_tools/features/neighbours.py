@@ -97,7 +97,7 @@ def term_neighbours(
     docs, _ = token_lists(tokens_per_doc, doc_ids, name="tokens_per_doc", unique=False)
     words = [[token for token in doc if is_word(token)] for doc in docs]
     totals: Counter[str] = Counter(token for doc in words for token in doc)
-    together = [Counter() for _ in matcher.terms]
+    together: list[Counter[str]] = [Counter() for _ in matcher.terms]
     slots = np.zeros(len(matcher.terms), dtype=np.float64)
     for doc in words:
         near: dict[int, set[int]] = {}

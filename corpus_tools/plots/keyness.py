@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Literal
 
 import matplotlib
 import numpy as np
@@ -37,7 +38,7 @@ MAX_KEYNESS_PANELS = 8
 panel stay readable on a page; a notebook shows more groups in several figures."""
 
 UNDER_COLOR = "#c0392b"
-_THRESHOLD_STYLES = {0.05: ":", 0.001: "--", 0.0001: "-"}
+_THRESHOLD_STYLES: dict[float, Literal[":", "--", "-"]] = {0.05: ":", 0.001: "--", 0.0001: "-"}
 _LABEL_WIDTH = 22
 
 
