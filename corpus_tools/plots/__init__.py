@@ -19,7 +19,8 @@ spaces between their syllables (:func:`corpus_tools.segment.token_to_text`).
 
 Modules: :mod:`~corpus_tools.plots.style` (house style and shared helpers),
 :mod:`~corpus_tools.plots.bars`, :mod:`~corpus_tools.plots.matrices`,
-:mod:`~corpus_tools.plots.curves`, :mod:`~corpus_tools.plots.wordclouds`,
+:mod:`~corpus_tools.plots.curves`, :mod:`~corpus_tools.plots.distributions`,
+:mod:`~corpus_tools.plots.wordclouds`,
 :mod:`~corpus_tools.plots.network` and :mod:`~corpus_tools.plots.save`.
 
 Examples
@@ -42,6 +43,7 @@ from __future__ import annotations
 
 from .bars import plot_grouped_bars, plot_term_bars
 from .curves import plot_choose_k, plot_rank_frequency
+from .distributions import plot_distribution
 from .matrices import plot_heatmap
 from .network import plot_network
 from .save import save_figure
@@ -53,6 +55,7 @@ __all__ = [
     "STYLE",
     "font_path",
     "plot_choose_k",
+    "plot_distribution",
     "plot_grouped_bars",
     "plot_heatmap",
     "plot_network",
