@@ -241,6 +241,7 @@ def clean_lines(
     text_lines = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
 
     dropping_rest = False
+    last_kept = None  # the folded copy of the last line kept
     for rank, (position, line) in enumerate(text_lines):
         if dropping_rest:
             removed.append((position, line, "after related-articles footer"))
@@ -258,10 +259,11 @@ def clean_lines(
             dropping_rest = rule.drop_rest
             break
         else:
-            if kept and _fold(kept[-1][1]) == folded:
+            if folded == last_kept:
                 removed.append((position, line, "repeated line (photo caption)"))
             else:
                 kept.append((position, line))
+                last_kept = folded
 
     # The tail: source lines, bylines and stray punctuation, read from the end.
     tail_rules = [rule for rule in rules if rule.where == "tail"]
