@@ -27,7 +27,7 @@ by two to four related headlines (15 %); no-break spaces inside and before parag
 Sentences. By default the ``# text =`` lines of the UD Vietnamese-VTB treebank's
 training and development splits (``../shared/eval/ud_vtb/``: 2,523 news sentences of
 the VLSP VietTreebank; UD_Vietnamese-VTB, licence CC BY-SA 4.0, see ``LICENSE.txt``
-there), plus the 118 sentences of the five seeds. The treebank's tokenised punctuation
+there), plus the 117 sentences of the five seeds. The treebank's tokenised punctuation
 is joined back ("xã , mỗi" → "xã, mỗi"; ``LBKT``/``RBKT`` → brackets) and each sentence
 starts with a capital. Without ``../shared`` the seeds' sentences are used alone, and
 the script says so. A corpus built from these sentences is an adaptation of CC BY-SA

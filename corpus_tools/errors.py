@@ -13,11 +13,13 @@ __all__ = [
     "BinaryFileError",
     "CacheWarning",
     "CorpusError",
+    "DateParseWarning",
     "DecodingError",
     "DuplicateIdError",
     "EmptyCorpusError",
     "EmptyDocumentError",
     "FigureError",
+    "FilenamePatternWarning",
     "MalformedTableError",
     "MissingColumnError",
     "NotebookError",
@@ -101,4 +103,40 @@ class SkippedDocumentsWarning(UserWarning):
         super().__init__(
             f"skipped {len(self.skipped)} document(s) that could not be segmented "
             f"(their units are missing from the output): {shown}{more}"
+        )
+
+
+def _examples(examples: Sequence[str], count: int) -> str:
+    more = f" and {count - len(examples)} more" if count > len(examples) else ""
+    return "; ".join(examples) + more
+
+
+class DateParseWarning(UserWarning):
+    """Dates that did not read as a date were left empty (``date=None``).
+
+    Raised once per read, after the last document: ``count`` says how many, and
+    ``examples`` holds up to five as ``'value' (where)``.
+    """
+
+    def __init__(self, count: int, examples: Sequence[str]) -> None:
+        self.count, self.examples = count, list(examples)
+        super().__init__(
+            f"{count} date(s) could not be read and were left empty: "
+            f"{_examples(self.examples, count)}; write dates as YYYY-MM-DD, YYYYMMDD, "
+            "dd/mm/yyyy or 'YYYY-MM-DD HH:MM:SS'"
+        )
+
+
+class FilenamePatternWarning(UserWarning):
+    """File names that ``filename_pattern`` did not match; their fields are None.
+
+    Raised once per read, after the last document: ``count`` says how many files,
+    ``examples`` holds up to five of their names.
+    """
+
+    def __init__(self, count: int, examples: Sequence[str], pattern: str) -> None:
+        self.count, self.examples, self.pattern = count, list(examples), pattern
+        super().__init__(
+            f"{count} file name(s) do not match filename_pattern {pattern!r}, so their "
+            f"fields from the file name are None: {_examples(self.examples, count)}"
         )

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 __all__ = [
     "CENTRAL",
+    "DATE_COMPACT",
     "DATE_DMY",
     "DATE_ISO",
     "DATE_SPOKEN",
@@ -45,6 +46,10 @@ DATE_DMY = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
 DATE_ISO = r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
 """An ISO date, ``2019-09-23``, with groups ``day``, ``month``, ``year``."""
 
+DATE_COMPACT = r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"
+"""A date in eight digits, ``20190923`` (``YYYYMMDD``), with groups ``day``, ``month``,
+``year``; match it whole (``fullmatch``), as a longer number is no date."""
+
 DATE_SPOKEN = (
     r"(?i:ngày)\s+(?:(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})\s+(?i:tháng)\s+(?P<month2>\d{1,2})\s+(?i:năm)\s+(?P<year2>\d{4}))"
@@ -61,6 +66,8 @@ def date_from_match(found: re.Match[str]) -> dt.date | None:
     --------
     >>> date_from_match(re.search(DATE_SPOKEN, "ban hành ngày 23 tháng 9 năm 2019"))
     datetime.date(2019, 9, 23)
+    >>> date_from_match(re.fullmatch(DATE_COMPACT, "20201001"))
+    datetime.date(2020, 10, 1)
     >>> date_from_match(re.match(DATE_DMY, "31/2/2020")) is None
     True
     """

@@ -92,7 +92,7 @@ def test_without_shared_data_it_uses_the_seeds_and_says_so(make_corpus, tmp_path
     monkeypatch.setattr(make_corpus, "DEFAULT_UD", (tmp_path / "missing.conllu",))
     summary = make_corpus.write_corpus(tmp_path / "out", articles=12, categories=3)
     assert summary.files == 12
-    assert any("seeds' 118 sentences only" in note for note in summary.notes)
+    assert any("seeds' 117 sentences only" in note for note in summary.notes)
 
 
 def test_refuses_a_folder_that_is_not_empty(make_corpus, tmp_path):

@@ -1,32 +1,38 @@
 """Cleaning scrape boilerplate out of an article, driven by one table of line rules.
 
 Each row of :data:`CLEANING_RULES` names a kind of boilerplate line (skip link,
-related-articles footer, dateline, source line, byline…), the pattern that recognises
+related-articles footer, dateline, photo caption, source line, byline…), the pattern that recognises
 it, where in the article it may stand, and which :class:`Document` field its value goes
 to. Every line the rules take out is kept in ``Document.removed`` with its reason, so
 nothing is lost. Researchers extend the table by passing
 ``rules=CLEANING_RULES + (LineRule(...),)``.
 
-The patterns match a copy of each line with its white space folded; the paragraphs keep
-the characters of the file (normalising is :mod:`corpus_tools.normalize`'s job).
+The patterns match a copy of each line in NFC with its white space folded (so a file in
+NFD is cleaned alike, and the fields it gives are NFC); the paragraphs keep the
+characters of the file (normalising is :mod:`corpus_tools.normalize`'s job).
+
+A file's header lines (``# key = value``, :mod:`.headers`) are read before the table
+applies: they fill the fields and are kept in ``removed`` with the reason ``"header"``,
+so every non-blank line of a file is still a paragraph or a removed line. The tables of
+what was removed, and the reasons' labels, are in :mod:`.removed`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ..errors import EmptyDocumentError
-from ..vietnamese import DATE_DMY, LOWER, UPPER, WEEKDAY
+from ..vietnamese import LOWER, UPPER, date_from_match
+from .dates import DATELINE_UPDATED, DATELINE_WEEKDAY, DateFailures
 from .documents import Document
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .headers import Header, read_header
 
 __all__ = [
+    "CAPTION_MAX_CHARS",
     "CLEANING_RULES",
     "HEAD_LINES",
     "NEWS_OUTLETS",
@@ -34,15 +40,11 @@ __all__ = [
     "LineRule",
     "clean_lines",
     "document_from_text",
-    "removed_line_counts",
-    "removed_lines",
     "source_line_rule",
 ]
 
 _NAME = rf"[{UPPER}][{LOWER}]*(?:\s+[{UPPER}][{LOWER}]*){{0,4}}"
 _DASH = r"\s*[-–—,&]\s*"
-_WEEKDAY = WEEKDAY
-_DATE = DATE_DMY
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class LineRule:
         What the line is; recorded beside the line in ``Document.removed``.
     pattern : str
         Regular expression matched (``fullmatch``, case-sensitive unless the pattern
-        says ``(?i)``) against the line with its white space folded to single spaces.
+        says ``(?i)``) against the line in NFC with its white space folded to single
+        spaces.
     where : {"head", "tail", "anywhere"}
         ``"head"``: among the first :data:`HEAD_LINES` non-blank lines; ``"tail"``: in
         the run of such lines that ends the article; ``"anywhere"``: any line.
@@ -150,6 +153,19 @@ HEAD_LINES = 4
 TITLE_MAX_CHARS = 200
 """A first line longer than this is a body paragraph, not a headline."""
 
+CAPTION_MAX_CHARS = 200
+"""A line longer than this is a paragraph, even if it ends with "(Ảnh: TTXVN)"."""
+
+_PHOTO = (  # Ảnh, Ảnh minh họa, Ảnh tư liệu, Trong ảnh
+    r"(?:(?i:trong)\s+)?(?i:ảnh)"
+    r"(?:\s+(?i:minh\s+h(?:ọa|oạ)|tư\s+liệu|chụp\s+màn\s+hình|internet))?"
+)
+_CAPTION = (
+    rf"(?=.{{1,{CAPTION_MAX_CHARS}}}\Z)"  # short
+    r"(?:.*?(?:[.!?…:]\s*|\s+[-–—|]\s*|\s*(?=\()))?"  # a description ending a sentence
+    rf"\(?\s*{_PHOTO}(?:\s*[:\-–—]\s*.{{0,150}}?)?\s*\)?\s*\.?"  # the marker and credit
+)
+
 CLEANING_RULES: tuple[LineRule, ...] = (
     LineRule(
         "skip link", r"(?i)(?:truy cập nội dung luôn|bỏ qua nội dung|skip to (?:main )?content)"
@@ -160,20 +176,12 @@ CLEANING_RULES: tuple[LineRule, ...] = (
         r"|tin cùng chuyên mục|xem thêm|đọc thêm)\s*:?",
         drop_rest=True,
     ),
-    LineRule(  # Thứ Hai, 05/10/2020, 15:38 [GMT+7]
-        "dateline",
-        rf"{_WEEKDAY},?\s*(?:ngày\s*)?{_DATE}(?:\s*[,-]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-        r"(?:\s*\(?\[?GMT\s*[+-]\s*\d{1,2}\]?\)?)?",
-        where="head",
-        field="date",
-    ),
-    LineRule(  # Cập nhật ngày: 25/12/2019 - 14:03
-        "dateline",
-        rf"(?i)(?:cập nhật|đăng|ngày đăng|xuất bản)(?:\s+(?:ngày|lúc))?\s*:?\s*"
-        rf"(?:\d{{1,2}}:\d{{2}}\s*(?:ngày\s*)?)?{_DATE}(?:\s*[,-]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?",
-        where="head",
-        field="date",
-    ),
+    # Thứ Hai, 05/10/2020, 15:38 [GMT+7]
+    LineRule("dateline", DATELINE_WEEKDAY, where="head", field="date"),
+    # Cập nhật ngày: 25/12/2019 - 14:03
+    LineRule("dateline", DATELINE_UPDATED, where="head", field="date"),
+    # (Ảnh: TTXVN) / Ảnh minh họa / Đại biểu dự hội nghị. Ảnh: VGP/Quang Hiếu
+    LineRule("photo caption", _CAPTION),
     source_line_rule(),  # Nguồn: thainguyen.gov.vn / Nguồn VOV / Theo Báo Nhân Dân
     LineRule(  # Văn Bắc / Thanh Mai - Thanh Hiếu / T/h: Bảo Ngọc – Văn Thắng
         "byline",
@@ -188,16 +196,14 @@ CLEANING_RULES: tuple[LineRule, ...] = (
 """The cleaning table: extend it, reorder it, or pass your own to :func:`read_corpus`."""
 
 
-def _fold_space(line: str) -> str:
-    return " ".join(line.split())
+def _fold(line: str) -> str:
+    """The copy of ``line`` that rules match: NFC, white space folded to single spaces."""
+    return unicodedata.normalize("NFC", " ".join(line.split()))
 
 
 def _rule_value(rule: LineRule, found: re.Match[str]) -> object:
     if rule.field == "date":
-        try:
-            return dt.date(int(found["year"]), int(found["month"]), int(found["day"]))
-        except ValueError:
-            return None
+        return date_from_match(found)
     values = [found[name] for name in ("value", "named") if name in found.re.groupindex]
     return next((value.strip() for value in values if value), found.group(0))
 
@@ -235,11 +241,12 @@ def clean_lines(
     text_lines = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
 
     dropping_rest = False
+    last_kept = None  # the folded copy of the last line kept
     for rank, (position, line) in enumerate(text_lines):
         if dropping_rest:
             removed.append((position, line, "after related-articles footer"))
             continue
-        folded = _fold_space(line)
+        folded = _fold(line)
         for rule in rules:
             if rule.where == "tail" or (rule.where == "head" and rank >= HEAD_LINES):
                 continue
@@ -252,16 +259,17 @@ def clean_lines(
             dropping_rest = rule.drop_rest
             break
         else:
-            if kept and _fold_space(kept[-1][1]) == folded:
+            if folded == last_kept:
                 removed.append((position, line, "repeated line (photo caption)"))
             else:
                 kept.append((position, line))
+                last_kept = folded
 
     # The tail: source lines, bylines and stray punctuation, read from the end.
     tail_rules = [rule for rule in rules if rule.where == "tail"]
     while kept:
         position, line = kept[-1]
-        folded = _fold_space(line)
+        folded = _fold(line)
         for rule in tail_rules:
             match = rule.match(folded)
             if match is not None and not (rule.field and found[rule.field] is not None):
@@ -276,7 +284,7 @@ def clean_lines(
     if detect_title and len(kept) > 1:
         position, line = kept[0]
         if len(line) <= TITLE_MAX_CHARS and not line.endswith((".", "…")):
-            found["title"] = _fold_space(line)
+            found["title"] = _fold(line)
             removed.append((position, line, "title"))
             kept.pop(0)
 
@@ -295,61 +303,65 @@ def document_from_text(
     *,
     rules: Iterable[LineRule],
     title: str | None = None,
+    date: object = None,
     metadata: Mapping[str, object] | None = None,
+    headers: bool = False,
+    dates: DateFailures | None = None,
 ) -> Document:
     """Clean ``raw`` into a :class:`Document`; ``name`` says where it came from in errors.
 
     Internal API, shared by the file and table readers. A ``title`` given (from a table's
-    column) is used as is and no title line is looked for.
+    column) is used as is and no title line is looked for. A ``date`` given (a table's
+    column, as written) is read with :func:`~corpus_tools.io.dates.parse_date` and wins
+    over a dateline in the text; one that is not a date is counted in ``dates``.
+
+    With ``headers``, the file's header lines (:mod:`.headers`) are read first: their
+    ``doc_id``, ``title``, ``date`` and ``source`` win over ``doc_id`` and over what
+    cleaning finds in the text, their other keys go to ``metadata`` (the keys of
+    ``metadata`` win over them), and each header line is kept in ``removed`` with the
+    reason ``"header"``.
+
+    Raises
+    ------
+    EmptyDocumentError
+        If ``raw`` is empty, white space, or (with ``headers``) header lines only.
 
     Examples
     --------
     >>> document_from_text("a", "Tiêu đề\\n\\nThân bài.", "a.txt", rules=CLEANING_RULES).title
     'Tiêu đề'
+    >>> doc = document_from_text("a", "# date = 20201001\\n# title = Tin\\nThân bài.", "a.txt",
+    ...                          rules=CLEANING_RULES, headers=True)
+    >>> doc.title, doc.date, doc.removed[0]
+    ('Tin', datetime.date(2020, 10, 1), ('# date = 20201001', 'header'))
     """
     if not raw:
         raise EmptyDocumentError(f"{name}: is empty; remove it or give it text")
     if not raw.strip():
         raise EmptyDocumentError(f"{name}: holds only white space; remove it or give it text")
-    parts = clean_lines(raw.splitlines(), rules=rules, detect_title=title is None)
+    lines = raw.splitlines()
+    header = read_header(lines) if headers else Header(body=lines)
+    if not any(line.strip() for line in header.body):
+        raise EmptyDocumentError(
+            f"{name}: holds only header lines ('# key = value') and no text; add the "
+            "article's text or remove the file"
+        )
+    fields = header.fields
+    title = fields.get("title", title)
+    parts = clean_lines(header.body, rules=rules, detect_title=title is None)
     if title is not None:
         parts["title"] = title or None
-    return Document(doc_id=doc_id, raw=raw, metadata=dict(metadata or {}), **parts)
-
-
-def removed_lines(docs: Iterable[Document]) -> pd.DataFrame:
-    """Every line that cleaning took out of ``docs``: ``doc_id``, ``reason``, ``line``.
-
-    Examples
-    --------
-    >>> doc = Document("a", removed=(("Nguồn VOV", "source line"),))
-    >>> removed_lines([doc]).values.tolist()
-    [['a', 'source line', 'Nguồn VOV']]
-    """
-    import pandas as pd
-
-    rows = [(doc.doc_id, reason, line) for doc in docs for line, reason in doc.removed]
-    return pd.DataFrame(rows, columns=["doc_id", "reason", "line"])
-
-
-def removed_line_counts(docs: Sequence[Document]) -> pd.DataFrame:
-    """Documents × reasons: how many lines cleaning removed from each document, and why.
-
-    Every document has a row, also when nothing was removed from it.
-
-    Examples
-    --------
-    >>> docs = [Document("a", removed=(("Nguồn VOV", "source line"),)), Document("b")]
-    >>> removed_line_counts(docs)
-    reason  source line
-    doc_id
-    a                 1
-    b                 0
-    """
-    import pandas as pd
-
-    table = removed_lines(docs)
-    counts = pd.crosstab(table["doc_id"], table["reason"]) if len(table) else pd.DataFrame()
-    counts = counts.reindex([doc.doc_id for doc in docs], fill_value=0)
-    counts.index.name, counts.columns.name = "doc_id", "reason"
-    return counts.astype("int64")
+    if "source" in fields:
+        parts["source"] = fields["source"]
+    given = fields.get("date", date)
+    if given is not None:
+        if dates is None:
+            dates = DateFailures()  # a caller that does not report bad dates
+        parts["date"] = dates.parse(given, name) or parts["date"]
+    parts["removed"] = tuple((line, "header") for line in header.lines) + parts["removed"]
+    return Document(
+        doc_id=fields.get("doc_id", doc_id),
+        raw=raw,
+        metadata={**header.metadata, **(metadata or {})},
+        **parts,
+    )

@@ -3,7 +3,10 @@
 Sources: the bundled ``seeds/`` (``source=None``), a folder of ``.txt`` files (recursive,
 sorted), one ``.txt`` file, or a ``.csv`` / ``.jsonl`` table with a text column
 (:mod:`.tables`). Each text is decoded (:mod:`.decode`) and cleaned (:mod:`.clean`)
-into a :class:`Document`.
+into a :class:`Document`. A ``.txt`` file's header lines (``# key = value`` at the top,
+:mod:`.headers`) fill its fields; a folder read also records each file's sub-folder,
+and fields taken from file names (:mod:`.fields`). Dates that do not read and file
+names that do not match are reported in one warning each, after the last document.
 
 A folder read takes every file whose name ends in ``.txt`` in any case (``.TXT``,
 ``.Txt``), in every folder below, and follows symbolic links to files and folders. It
@@ -18,9 +21,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..errors import (
     CorpusError,
@@ -32,9 +36,11 @@ from ..errors import (
 from ..paths import seeds_dir
 from ..validation import check_unique_ids
 from .clean import CLEANING_RULES, LineRule, document_from_text
+from .dates import DateFailures
 from .decode import decode_bytes
 from .documents import Document
 from .encodings import lookup_codec
+from .fields import PathFields
 from .tables import iter_table
 
 __all__ = ["SKIPPED_FOLDERS", "iter_corpus", "list_text_files", "read_corpus"]
@@ -131,8 +137,15 @@ def list_text_files(folder: Path) -> list[Path]:
 
 
 def _read_text_file(
-    path: Path, doc_id: str, *, encoding: str | None, rules: Iterable[LineRule]
+    path: Path,
+    relative: PurePath,
+    *,
+    encoding: str | None,
+    rules: Iterable[LineRule],
+    fields: PathFields,
+    dates: DateFailures,
 ) -> Document:
+    """The document in ``path``, which lies at ``relative`` below the corpus folder."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -140,7 +153,24 @@ def _read_text_file(
             f"{path}: cannot be read ({error.strerror}); check its permissions or remove it"
         ) from None
     raw = decode_bytes(data, str(path), encoding=encoding)
-    return document_from_text(doc_id, raw, str(path), rules=rules, metadata={"path": str(path)})
+    document = document_from_text(
+        relative.with_suffix("").as_posix(),
+        raw,
+        str(path),
+        rules=rules,
+        metadata={"path": str(path)},
+        headers=True,
+        dates=dates,
+    )
+    return fields.apply(document, relative, dates)
+
+
+def _reported(
+    documents: Iterator[Document], dates: DateFailures, fields: PathFields
+) -> Iterator[Document]:
+    yield from documents
+    dates.warn()
+    fields.warn()
 
 
 def _source_path(source: object) -> Path:
@@ -166,14 +196,18 @@ def iter_corpus(
     id_column: str | None = None,
     encoding: str | None = None,
     rules: Iterable[LineRule] = CLEANING_RULES,
+    folder_field: str | None = None,
+    filename_pattern: str | re.Pattern[str] | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of ``source`` one at a time, for corpora too large to hold.
 
     Takes the same arguments as :func:`read_corpus`. A folder is read a file at a time,
     a CSV or JSONL table a 1 MiB chunk at a time, so memory does not grow with the
     corpus. Documents before a bad row or byte are yielded before its error is raised.
-    Duplicate ids are not checked here. A bad ``source`` or ``encoding``, or a folder
-    without ``.txt`` files, raises at once, before the first document.
+    Duplicate ids are not checked here. A bad ``source``, ``encoding``,
+    ``folder_field`` or ``filename_pattern``, or a folder without ``.txt`` files,
+    raises at once, before the first document. The warnings about dates that do not
+    read and file names that do not match come after the last document.
 
     Examples
     --------
@@ -185,33 +219,52 @@ def iter_corpus(
     if encoding is not None:
         lookup_codec(encoding)  # an unknown name stops before any file is read
     status = _stat(path)
-    if stat.S_ISDIR(status.st_mode):
+    folder = stat.S_ISDIR(status.st_mode)
+    table = not folder and path.suffix.lower() in TABLE_SUFFIXES
+    fields = PathFields(folder_field, filename_pattern, folder=folder, table=table)
+    dates = DateFailures()
+    if folder:
         files = list_text_files(path)
         if not files:
             raise EmptyCorpusError(
                 f"{path}: holds no .txt files (hidden files and folders are skipped); point "
                 "to a folder of .txt files, one .txt, a .csv or a .jsonl file"
             )
-        return (
+        documents = (
             _read_text_file(
                 file,
-                file.relative_to(path).with_suffix("").as_posix(),
+                file.relative_to(path),
                 encoding=encoding,
                 rules=rules,
+                fields=fields,
+                dates=dates,
             )
             for file in files
         )
+        return _reported(documents, dates, fields)
     _check_regular(path, status)
     if path.suffix.lower() == ".json":
         raise CorpusError(
             f"{path}: is a .json file, which would be read as one text; write one JSON "
             "object per line and name it .jsonl (or rename it, if it already is so)"
         )
-    if path.suffix.lower() in TABLE_SUFFIXES:
-        return iter_table(
-            path, text_column=text_column, id_column=id_column, encoding=encoding, rules=rules
+    if table:
+        rows = iter_table(
+            path,
+            text_column=text_column,
+            id_column=id_column,
+            encoding=encoding,
+            rules=rules,
+            dates=dates,
         )
-    return (_read_text_file(one, one.stem, encoding=encoding, rules=rules) for one in [path])
+        return _reported(rows, dates, fields)
+    one = (
+        _read_text_file(
+            file, PurePath(file.name), encoding=encoding, rules=rules, fields=fields, dates=dates
+        )
+        for file in [path]
+    )
+    return _reported(one, dates, fields)
 
 
 def read_corpus(
@@ -221,6 +274,8 @@ def read_corpus(
     id_column: str | None = None,
     encoding: str | None = None,
     rules: Iterable[LineRule] = CLEANING_RULES,
+    folder_field: str | None = None,
+    filename_pattern: str | re.Pattern[str] | None = None,
 ) -> tuple[Document, ...]:
     """Read and clean a corpus of Vietnamese news texts.
 
@@ -229,10 +284,14 @@ def read_corpus(
     source : str, Path or None
         ``None`` for the bundled ``seeds/``; a folder of ``.txt`` files (read
         recursively in sorted order, ``doc_id`` = path without ``.txt``); one ``.txt``
-        file; or a ``.csv`` / ``.jsonl`` file with one document per row.
+        file; or a ``.csv`` / ``.jsonl`` file with one document per row. A ``.txt``
+        may start with header lines, ``# key = value`` (:mod:`.headers`): ``doc_id``
+        (or ``id``), ``title``, ``date`` and ``source`` (or ``url``) fill the fields,
+        over what the text says; other keys go to ``metadata``. They are never text.
     text_column : str
         The column holding the text in a table. Its other columns become ``metadata``;
-        ``id`` (or ``id_column``) gives ``doc_id``, ``title`` the title, ``date`` the date.
+        ``id`` (or ``id_column``) gives ``doc_id``, ``title`` the title, ``date`` the
+        date (over a dateline in the text).
     id_column : str, optional
         The column holding document ids; default ``id`` when present, else
         ``<file stem>-<line number>``.
@@ -240,6 +299,14 @@ def read_corpus(
         The files' encoding when it is neither UTF-8 nor UTF-16 with BOM.
     rules : iterable of LineRule
         The cleaning table; default :data:`CLEANING_RULES`.
+    folder_field : str, optional
+        For a folder: the metadata key of each file's sub-folder below it (default
+        ``"folder"``): ``"sport"`` for ``sport/a.txt``, None for a file at the top. Name
+        it ``"category"`` and ``group_labels(docs, "category")`` groups by folder.
+    filename_pattern : str or re.Pattern, optional
+        For ``.txt`` files: a regular expression searched in each file name without
+        ``.txt``, whose named groups become fields, e.g.
+        ``r"news_(?P<category>[a-z]+)_\\d+"`` (rules in :mod:`.fields`).
 
     Returns
     -------
@@ -248,8 +315,19 @@ def read_corpus(
     Raises
     ------
     CorpusError
-        Naming the file and what to change: empty or binary files, undecodable bytes,
-        a missing text column, duplicate ids, or a folder without ``.txt`` files.
+        Naming the file and what to change: empty or binary files, a file with header
+        lines only, undecodable bytes, a missing text column, duplicate ids, a folder
+        without ``.txt`` files, or a ``filename_pattern`` that is no regular
+        expression or names no field.
+
+    Warns
+    -----
+    DateParseWarning
+        Once, with the count and examples, when dates did not read (their documents
+        get ``date=None``; the formats are in :mod:`.dates`).
+    FilenamePatternWarning
+        Once, with the count, when file names did not match ``filename_pattern``
+        (their fields from the file name are None).
 
     Examples
     --------
@@ -259,7 +337,13 @@ def read_corpus(
     """
     documents = tuple(
         iter_corpus(
-            source, text_column=text_column, id_column=id_column, encoding=encoding, rules=rules
+            source,
+            text_column=text_column,
+            id_column=id_column,
+            encoding=encoding,
+            rules=rules,
+            folder_field=folder_field,
+            filename_pattern=filename_pattern,
         )
     )
     files: dict[str, object] = {}

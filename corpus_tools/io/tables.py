@@ -19,18 +19,16 @@ naming the line and the fix; nothing is dropped, merged or guessed silently:
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EmptyCorpusError, MalformedTableError, MissingColumnError
-from ..vietnamese import DATE_DMY, DATE_ISO, date_from_match
 from .clean import LineRule, document_from_text
+from .dates import DateFailures
 from .decode import decoded_lines
 from .documents import Document
 
@@ -45,15 +43,6 @@ CSV_DELIMITERS = (",", ";", "\t")
 _CSV_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
-
-
-def _parse_date(value: object) -> dt.date | None:
-    text = str(value or "").strip()
-    for pattern in (DATE_ISO, DATE_DMY):
-        found = re.match(pattern, text)
-        if found:
-            return date_from_match(found)
-    return None
 
 
 @contextmanager
@@ -245,11 +234,13 @@ def iter_table(
     id_column: str | None,
     encoding: str | None,
     rules: Iterable[LineRule],
+    dates: DateFailures,
 ) -> Iterator[Document]:
     """Yield one cleaned :class:`Document` per row of the CSV or JSONL file ``path``.
 
     Internal API behind :func:`~corpus_tools.io.iter_corpus`, which documents the
-    arguments. The file is decoded a chunk at a time.
+    arguments; a ``date`` that does not read is counted in ``dates``. The file is
+    decoded a chunk at a time.
     """
     reader = _jsonl_rows if path.suffix.lower() == ".jsonl" else _csv_rows
     rows = 0
@@ -270,16 +261,15 @@ def iter_table(
         body = "" if text is None else _string_value(where, text_column, text)
         title = row.get("title")
         metadata = {k: v for k, v in row.items() if k not in (text_column, id_key)}
-        document = document_from_text(
+        yield document_from_text(
             doc_id,
             body,
             f"{where} (id {doc_id})",
             rules=rules,
             title=None if title is None else _string_value(where, "title", title),
+            date=row.get("date"),
             metadata=metadata,
+            dates=dates,
         )
-        if "date" in row and document.date is None:
-            document = replace(document, date=_parse_date(row["date"]))
-        yield document
     if rows == 0:
         raise EmptyCorpusError(f"{path}: holds no rows; add documents or choose another file")

@@ -19,12 +19,13 @@ spaces between their syllables (:func:`corpus_tools.segment.token_to_text`).
 
 Modules: :mod:`~corpus_tools.plots.style` (house style and shared helpers),
 :mod:`~corpus_tools.plots.bars`, :mod:`~corpus_tools.plots.matrices`,
-:mod:`~corpus_tools.plots.curves`, :mod:`~corpus_tools.plots.wordclouds`,
-:mod:`~corpus_tools.plots.network` and :mod:`~corpus_tools.plots.save`; for the research
-views :mod:`~corpus_tools.plots.trends`, :mod:`~corpus_tools.plots.keyness`,
-:mod:`~corpus_tools.plots.zipf`, :mod:`~corpus_tools.plots.concordance`,
-:mod:`~corpus_tools.plots.dispersion`, :mod:`~corpus_tools.plots.links` and
-:mod:`~corpus_tools.plots.diversity`.
+
+:mod:`~corpus_tools.plots.curves`, :mod:`~corpus_tools.plots.distributions`,
+:mod:`~corpus_tools.plots.wordclouds`, :mod:`~corpus_tools.plots.network` and
+:mod:`~corpus_tools.plots.save`; for the research views :mod:`~corpus_tools.plots.trends`,
+:mod:`~corpus_tools.plots.keyness`, :mod:`~corpus_tools.plots.zipf`,
+:mod:`~corpus_tools.plots.concordance`, :mod:`~corpus_tools.plots.dispersion`,
+:mod:`~corpus_tools.plots.links` and :mod:`~corpus_tools.plots.diversity`.
 
 Examples
 --------
@@ -48,6 +49,7 @@ from .bars import plot_grouped_bars, plot_term_bars
 from .concordance import plot_concordance
 from .curves import plot_choose_k, plot_rank_frequency
 from .dispersion import plot_term_spread, plot_xray
+from .distributions import plot_distribution
 from .diversity import plot_lexical_diversity
 from .keyness import plot_keyness
 from .links import plot_links
@@ -65,6 +67,7 @@ __all__ = [
     "font_path",
     "plot_choose_k",
     "plot_concordance",
+    "plot_distribution",
     "plot_grouped_bars",
     "plot_heatmap",
     "plot_keyness",

@@ -123,11 +123,17 @@ def test_body_line_ending_an_article_is_not_a_byline():
 
 
 def test_rules_table_is_extensible():
+    # Captions are in the table now (issue 13), so a rule of one's own for them goes
+    # first: the first rule that matches a line takes it.
     rule = LineRule("photo credit", r"\(?Ảnh:.*\)?", where="anywhere")
+    parts = clean_lines(
+        ["Tiêu đề", "Thân bài.", "Ảnh: TTXVN", "Kết bài."], rules=(rule, *CLEANING_RULES)
+    )
+    assert ("Ảnh: TTXVN", "photo credit") in parts["removed"]
     parts = clean_lines(
         ["Tiêu đề", "Thân bài.", "Ảnh: TTXVN", "Kết bài."], rules=(*CLEANING_RULES, rule)
     )
-    assert ("Ảnh: TTXVN", "photo credit") in parts["removed"]
+    assert ("Ảnh: TTXVN", "photo caption") in parts["removed"]
 
 
 # ---------------------------------------------------------------- source lines (issue 11.8)
@@ -186,3 +192,66 @@ def test_more_outlets_can_be_named():
     assert clean_lines(["Tiêu đề", "Thân bài.", "Theo Người Đưa Tin"], rules=rules)["source"] == (
         "Người Đưa Tin"
     )
+
+
+# ---------------------------------------------------------------- photo captions (issue 13)
+
+LONG = "Hội nghị đã thảo luận và thống nhất nhiều nội dung quan trọng về công tác cán bộ. " * 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(ảnh: TTXVN)",
+        "(Ảnh: TTXVN)",
+        "Ảnh: TTXVN",
+        "ẢNH: TTXVN",
+        "Ảnh minh họa",
+        "Ảnh minh hoạ",
+        "(Ảnh minh họa)",
+        "Ảnh minh họa: Internet",
+        "Ảnh tư liệu",
+        "Ảnh: Thủ tướng Nguyễn Xuân Phúc phát biểu chỉ đạo tại hội nghị",
+        "Trong ảnh: Đồng chí Nguyễn Văn A phát biểu tại hội nghị",
+        "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương Nguyễn Thanh Bình. (ảnh: TTXVN)",
+        "Các đại biểu dự hội nghị (Ảnh: Văn Bắc)",
+        "Đại biểu dự hội nghị. Ảnh: VGP/Quang Hiếu",
+        "Quang cảnh hội nghị - Ảnh: VOV",
+        "Cán bộ làm việc tại trụ sở (ảnh minh họa).",
+    ],
+)
+def test_a_caption_line_is_removed_with_its_reason(line):
+    parts = clean_lines(["Tiêu đề", "Đoạn một.", line, "Đoạn hai."])
+    assert parts["paragraphs"] == ("Đoạn một.", "Đoạn hai.")
+    assert (line, "photo caption") in parts["removed"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ảnh hưởng của dịch Covid-19 đến kinh tế là rất lớn.",
+        "Ảnh minh họa cho thấy sự khác biệt giữa hai phương án.",
+        "Bức ảnh được chụp tại Hà Nội năm 1975.",
+        "Triển lãm ảnh: 100 tác phẩm của các nghệ sĩ được giới thiệu.",
+        "Ông cho biết ảnh chụp hiện trường đã được gửi cho cơ quan điều tra.",
+        "Nhiếp ảnh gia Nguyễn Văn A chụp bức ảnh này.",
+        "Kết quả: ảnh hưởng lớn đến người dân.",
+        LONG + "(Ảnh: TTXVN)",  # a paragraph, not a short caption line
+    ],
+)
+def test_a_sentence_with_the_word_anh_is_text(line):
+    parts = clean_lines(["Tiêu đề", "Đoạn một.", line, "Đoạn hai."])
+    assert parts["paragraphs"] == ("Đoạn một.", line, "Đoạn hai.")
+
+
+def test_a_caption_above_the_title_is_no_title():
+    parts = clean_lines(["Ảnh minh họa", "Tiêu đề bài", "Thân bài."])
+    assert parts["title"] == "Tiêu đề bài"
+    assert parts["removed"] == (("Ảnh minh họa", "photo caption"), ("Tiêu đề bài", "title"))
+
+
+def test_the_seed_caption_is_removed(seed_docs_by_number):
+    caption = "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương Nguyễn Thanh Bình. (ảnh: TTXVN)"
+    doc = seed_docs_by_number["004"]
+    assert (caption, "photo caption") in doc.removed
+    assert "TTXVN" not in doc.text

@@ -236,3 +236,64 @@ def test_two_files_with_one_id_are_both_named(tmp_path):
     (tmp_path / "a.TXT").write_text("Bài A.", encoding="utf-8")
     with pytest.raises(DuplicateIdError, match=r"a\.TXT and .*a\.txt both give the id 'a'"):
         read_corpus(tmp_path)
+
+
+# ------------------------------------------- a collection in the layout of issue 12 (§1)
+
+SENTENCES = (
+    "Bộ Chính trị họp bàn về công tác cán bộ.",
+    "Đội tuyển Việt Nam thắng trận mở màn.",
+    "Giá vàng trong nước tăng mạnh.",
+    "Học sinh Hà Nội bước vào kỳ thi tốt nghiệp.",
+    "Bệnh viện Bạch Mai tiếp nhận nhiều bệnh nhân.",
+)
+CATEGORIES = ("politics", "sport", "business")
+
+
+def _collection(root, n_articles=300):
+    """Articles as real collections hold them: category folders, header lines, dates in
+    three formats, a title header instead of the title line in one in ten."""
+    import datetime as dt
+
+    expected = {}
+    for number in range(n_articles):
+        category = CATEGORIES[number % len(CATEGORIES)]
+        date = dt.date(2020, 1, 1) + dt.timedelta(days=number)
+        written = (f"{date:%Y%m%d}", date.isoformat(), f"{date:%d/%m/%Y}")[number % 3]
+        doc_id = f"news_{category}_{number:03d}"
+        title = f"Tin số {number} mục {category}"
+        lines = [f"# doc_id = {doc_id}", f"# url = https://tintuc.example.vn/{category}/{number}"]
+        lines.append(f"# date = {written}")
+        lines += [f"# title = {title}"] if number % 10 == 0 else [title]
+        lines += [SENTENCES[(number + i) % len(SENTENCES)] for i in range(3)]
+        lines += ["(Ảnh: TTXVN)"] if number % 7 == 0 else []
+        folder = root / category
+        folder.mkdir(exist_ok=True)
+        (folder / f"{doc_id}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        expected[doc_id] = (title, date, category)
+    return expected
+
+
+def test_a_collection_reads_its_headers_folders_and_file_names(tmp_path):
+    import warnings
+
+    expected = _collection(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # every date reads, every name matches
+        docs = read_corpus(
+            tmp_path,
+            folder_field="section",
+            filename_pattern=r"news_(?P<category>[a-z]+)_\d+",
+        )
+    assert len(docs) == 300
+    for doc in docs:
+        title, date, category = expected[doc.doc_id]
+        assert (doc.title, doc.date, doc.source) == (title, date, "tintuc.example.vn")
+        assert doc.metadata["section"] == doc.metadata["category"] == category
+        assert len(doc.paragraphs) == 3
+        for word in ("doc_id", "url", "date", "news_", "https", "#", "TTXVN"):
+            assert word not in doc.text
+    from corpus_tools.groups import group_labels
+
+    assert sorted(set(group_labels(docs, "category"))) == sorted(CATEGORIES)
+    assert group_labels(docs, "section") == group_labels(docs, "category")
