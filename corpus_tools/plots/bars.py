@@ -38,7 +38,7 @@ from .style import (
     thin_value_ticks,
     title_panels,
 )
-from .wrap import wrap_text
+from .wrap import fit_text, wrap_text
 
 __all__ = ["BAR_ROW", "plot_grouped_bars", "plot_term_bars"]
 
@@ -49,6 +49,8 @@ _MIN_BAR_ROW = 0.125  # inches; tighter than this, 7.5 pt labels would touch
 _PANEL_EXTRA = 0.28  # inches per row of panels: tick labels and the space between rows
 _TITLE_LINE = 0.155  # inches per line of a panel's title
 _AXIS_ROOM = 0.3  # inches: the value axis's label under the bottom panels
+_LABEL_SHARE = 0.5  # of a panel's width: the most a bar's label takes, cut with "…"
+_TICK_SIZE = 8.0
 _MIN_HEIGHT = 1.8  # inches: a figure of a few bars
 
 
@@ -62,7 +64,8 @@ def _bars(
 ) -> None:
     positions = np.arange(len(labels))
     ax.barh(positions, values, color=BAR_COLOR)
-    ax.set_yticks(positions, labels=list(labels), fontsize=label_size)
+    sized = {} if label_size is None else {"fontsize": label_size}  # else ytick.labelsize
+    ax.set_yticks(positions, labels=list(labels), **sized)
     ax.set_ylim(len(labels) - 0.5, -0.5)  # largest on top, same bar width in every panel
     if xlabel:
         ax.set_xlabel(xlabel)
@@ -191,6 +194,8 @@ def plot_term_bars(
     bar_row = min(BAR_ROW, space / (rows * bars))
     height = max(_MIN_HEIGHT, extra + rows * (per_row + bars * bar_row))
     label_size = MIN_FONT_SIZE if ax is None and bar_row < _SMALL_BAR_ROW else None
+    # in small multiples a label takes at most half its panel: the rest is for the bars
+    label_width = PAGE_WIDTH / cols * _LABEL_SHARE if group is not None else PAGE_WIDTH
     axis_label = xlabel or column_label(value, lang)
     with matplotlib.rc_context(STYLE):
         axes = panel_axes(ax, len(groups), shape=(rows, cols), figsize=page_figure(height))
@@ -198,7 +203,10 @@ def plot_term_bars(
             top = part.nlargest(n_top, value, keep="first")
             _bars(
                 panel,
-                [label_of(v, names) for v in top[label]],
+                [
+                    fit_text(label_of(v, names), label_width, size=label_size or _TICK_SIZE)
+                    for v in top[label]
+                ],
                 top[value].to_numpy(),
                 xlabel=axis_label if number + cols >= len(groups) else None,
                 label_size=label_size,
