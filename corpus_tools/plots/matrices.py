@@ -50,7 +50,8 @@ MAX_COLUMNS = 30
 _ROW = 0.24  # inches per row of a new figure: room for an annotation
 _TICK_SIZE = 8.0
 _ROW_LABEL_WIDTH = 2.4  # inches a row label takes at most, cut with "…" beyond
-_COLUMN_LABEL_WIDTH = 1.7  # inches a column label takes at most, in two lines
+_COLUMN_LABEL_WIDTH = 1.7  # inches an upright column label takes at most, per line
+_SLANTED_LABEL_WIDTH = 2.2  # inches a slanted (45°) column label takes at most
 _MASKED_COLOR = "#e0e0e0"
 _ANNOTATION_SIZE = MIN_FONT_SIZE
 
@@ -211,12 +212,18 @@ def plot_heatmap(
         fit_text(label, _ROW_LABEL_WIDTH, size=_TICK_SIZE)
         for label in _axis_labels(matrix.index, names, lang)
     ]
+    upright = values.shape[1] > 8  # slanted labels of many columns would run together
     cell = (PAGE_WIDTH - _ROW_LABEL_WIDTH - 0.9) / values.shape[1]  # inches, at least
+    lines = 2 if upright and cell >= 0.3 else 1  # two upright lines need 0.27 in
     column_labels = [
-        fit_text(label, _COLUMN_LABEL_WIDTH, size=_TICK_SIZE, lines=2 if cell >= 0.32 else 1)
+        fit_text(
+            label,
+            _COLUMN_LABEL_WIDTH if upright else _SLANTED_LABEL_WIDTH,
+            size=_TICK_SIZE,
+            lines=lines,
+        )
         for label in _axis_labels(matrix.columns, names, lang)
     ]
-    upright = len(column_labels) > 8
     longest = max(
         text_width(line, size=_TICK_SIZE) for label in column_labels for line in label.split("\n")
     )
