@@ -2,17 +2,25 @@
 
 It writes ``NN_name.png`` (200 dpi), ``NN_name.svg`` and, when given, the table behind
 the figure as ``NN_name.csv`` (UTF-8 with BOM, so spreadsheet programs show
-Vietnamese). Every file is written to a temporary name and moved into place, and the
-output is the same bytes on every run.
+Vietnamese). Every file is written to a temporary name and moved into place with the
+mode the umask allows (:func:`corpus_tools.files.atomic_write`), and the output is the
+same bytes on every run.
+
+The SVG keeps its text as text in the font it names (``svg.fonttype = "none"``,
+``font-family`` DejaVu Sans), so labels can be edited. The CSV is tidy
+(:func:`tidy_table`): no index column unless the index means something, and then as a
+named column; lists joined with "; ".
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Set
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -21,11 +29,20 @@ from ..files import atomic_write
 from ..paths import figures_dir
 from .style import DPI, STYLE
 
-__all__ = ["CSV_FLOAT_FORMAT", "NAME_PATTERN", "figure_title", "save_figure"]
+__all__ = [
+    "CSV_FLOAT_FORMAT",
+    "LIST_SEPARATOR",
+    "NAME_PATTERN",
+    "figure_title",
+    "save_figure",
+    "tidy_table",
+]
 
 CSV_FLOAT_FORMAT = "%.10g"
 """Ten significant digits in saved tables: the last bits of a float differ between
 numpy and scipy builds, and no report needs them."""
+LIST_SEPARATOR = "; "
+"""What joins the items of a list, tuple or set in a saved table's cell."""
 NAME_PATTERN = re.compile(r"\d\d_[a-z0-9_]+")
 """A figure's name: the notebook's number, ``_``, then lowercase ASCII (``02_top_words``)."""
 
@@ -44,12 +61,60 @@ def figure_title(fig: Figure) -> str | None:
     >>> figure_title(fig)
     'Từ khóa'
     """
-    if fig.get_suptitle():
-        return fig.get_suptitle()
+    if fig.get_suptitle().strip():
+        return " ".join(fig.get_suptitle().split())
     for ax in fig.axes:
-        if ax.get_title():
-            return ax.get_title()
+        if ax.get_title().strip():
+            return " ".join(ax.get_title().split())
     return None
+
+
+def _cell(value: object) -> object:
+    """A list, tuple, set or array as its items joined by "; "; anything else as it is."""
+    if isinstance(value, (list, tuple, Set, np.ndarray)):
+        items = sorted(value, key=str) if isinstance(value, Set) else value
+        return LIST_SEPARATOR.join(str(item) for item in items)
+    return value
+
+
+def tidy_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Return ``table`` as :func:`save_figure` writes it: no unnamed index, no tuples.
+
+    A default index (0, 1, 2…, unnamed) is dropped. Any other index (``doc_id`` of a
+    matrix, a term) becomes the first column(s), under its name, or ``row`` when it
+    has none. Lists, tuples, sets and arrays in cells become their items joined with
+    :data:`LIST_SEPARATOR` (sets sorted), never ``('002_…',)``. The caller's table is
+    not changed.
+
+    Examples
+    --------
+    >>> edges = pd.DataFrame({"source": ["Trương Thị Mai"], "articles": [("000", "002")]})
+    >>> tidy_table(edges)
+               source   articles
+    0  Trương Thị Mai  000; 002
+    >>> matrix = pd.DataFrame({"chạy_chức": [2, 0]}, index=pd.Index(["000", "001"], name="doc_id"))
+    >>> tidy_table(matrix).columns.tolist()
+    ['doc_id', 'chạy_chức']
+    """
+    index = table.index
+    default = (
+        isinstance(index, pd.RangeIndex)
+        and index.start == 0
+        and index.step == 1
+        and all(name is None for name in index.names)
+    )
+    if default:
+        tidy = table.reset_index(drop=True)
+    else:
+        names = [
+            name if name is not None else ("row" if index.nlevels == 1 else f"row_{level}")
+            for level, name in enumerate(index.names, start=1)
+        ]
+        tidy = table.rename_axis(names).reset_index()
+    tidy.columns = [column if isinstance(column, str) else str(column) for column in tidy.columns]
+    for column in tidy.columns[tidy.dtypes.eq(object)]:
+        tidy[column] = tidy[column].map(_cell)
+    return tidy
 
 
 def save_figure(
@@ -70,7 +135,9 @@ def save_figure(
         makes the figure (``"02_top_words"``).
     table : DataFrame, optional
         The numbers behind the figure, written as UTF-8 CSV with BOM, floats to ten
-        significant digits (:data:`CSV_FLOAT_FORMAT`).
+        significant digits (:data:`CSV_FLOAT_FORMAT`), tidied by :func:`tidy_table`:
+        a default index dropped, a meaningful one kept as a named column, lists
+        joined with "; ".
     caption : str, optional
         A sentence for the report; stored in the PNG and SVG metadata
         (``Description``). Defaults to the figure's title (:func:`figure_title`), or
@@ -117,10 +184,15 @@ def save_figure(
         written += [png, svg]
     if table is not None:
         csv = folder / f"{name}.csv"
+        tidy = tidy_table(table)
         atomic_write(
             csv,
-            lambda tmp: table.to_csv(
-                tmp, encoding="utf-8-sig", lineterminator="\n", float_format=CSV_FLOAT_FORMAT
+            lambda tmp: tidy.to_csv(
+                tmp,
+                index=False,
+                encoding="utf-8-sig",
+                lineterminator="\n",
+                float_format=CSV_FLOAT_FORMAT,
             ),
         )
         written.append(csv)

@@ -29,7 +29,12 @@ def test_network_one_node_per_name_one_line_per_pair(edges):
 
 
 def _node_positions(fig):
-    return {t.get_text(): np.asarray(t.xy) for t in fig.axes[0].texts}
+    """Name → its node's centre: each node's marker is drawn just before its name."""
+    ax = fig.axes[0]
+    return {
+        t.get_text(): np.asarray(c.get_offsets()[0])
+        for c, t in zip(ax.collections, ax.texts, strict=False)
+    }
 
 
 def test_network_lays_each_group_on_its_own_circle_largest_first(edges):
@@ -56,3 +61,34 @@ def test_network_draws_into_the_given_axes(edges):
     assert ax.get_title() == "Đồng xuất hiện"
     assert len(ax.lines) == 3 and len(ax.collections) == 5
     assert not ax.axison
+
+
+def test_network_explains_line_width_and_node_size_in_two_legends(edges):
+    ax = plot_network(edges).axes[0]
+    widths, sizes = ax.artists[0], ax.get_legend()
+    assert widths.get_title().get_text() == "số bài chung"
+    assert [t.get_text() for t in widths.get_texts()] == ["1", "2"]
+    assert widths.get_lines()[0].get_linewidth() < widths.get_lines()[1].get_linewidth()
+    assert sizes.get_title().get_text() == "tổng số bài chung"
+    assert [t.get_text() for t in sizes.get_texts()] == ["1", "2", "3"]  # weighted degrees
+    english = plot_network(edges, lang="en").axes[0]
+    assert english.artists[0].get_title().get_text() == "articles in common"
+
+
+def test_network_draws_the_best_linked_names_and_says_so(edges):
+    fig = plot_network(edges, n_top=2, title="Đồng xuất hiện", subtitle="5 bài")
+    ax = fig.axes[0]
+    assert {t.get_text() for t in ax.texts[:-1]} == {"Trương Thị Mai", "Mai Văn Chính"}
+    assert ax.texts[-1].get_text() == "5 bài · 2 trong 5 tên có nhiều liên kết nhất"
+    assert len(ax.lines) == 1
+    # the third best linked name shares no line with the first two: none is drawn alone
+    ax = plot_network(edges, n_top=3).axes[0]
+    assert len(ax.texts[:-1]) == 2
+    assert ax.texts[-1].get_text() == "2 trong 5 tên có nhiều liên kết nhất"
+
+
+def test_network_is_as_wide_as_the_page_and_labels_stay_inside(edges):
+    fig = plot_network(edges, names={"Trương Thị Mai": "bà Trương Thị Mai"})
+    assert fig.get_size_inches()[0] == 6.3
+    assert "bà Trương Thị Mai" in {t.get_text() for t in fig.axes[0].texts}
+    assert all(not t.get_in_layout() for t in fig.axes[0].texts)

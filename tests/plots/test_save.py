@@ -102,3 +102,85 @@ def test_caption_falls_back_to_the_name(tmp_path):
     save_figure(fig, "01_blank", out_dir=tmp_path)
     with Image.open(tmp_path / "01_blank.png") as image:
         assert image.text["Description"] == "01_blank"
+
+
+def test_csv_is_tidy_no_index_column_lists_joined(tmp_path):
+    edges = pd.DataFrame(
+        {
+            "source": ["Trương Thị Mai", "Mai Văn Chính"],
+            "target": ["Phạm Minh Chính", "Trương Thị Mai"],
+            "weight": [2, 1],
+            "articles": [("000_e38ffd22d5a32227", "002_20c9be51a6e18698"), ("001",)],
+            "share": [1 / 3, 0.5],
+        }
+    )
+    save_figure(Figure(), "05_co_mentions", table=edges, out_dir=tmp_path)
+    raw = (tmp_path / "05_co_mentions.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines() == [
+        "source,target,weight,articles,share",
+        "Trương Thị Mai,Phạm Minh Chính,2,000_e38ffd22d5a32227; 002_20c9be51a6e18698,0.3333333333",
+        "Mai Văn Chính,Trương Thị Mai,1,001,0.5",
+    ]
+    assert list(edges.columns) == ["source", "target", "weight", "articles", "share"]
+    assert isinstance(edges.loc[1, "articles"], tuple)  # the caller's table is unchanged
+
+
+def test_csv_keeps_a_meaningful_index_as_a_named_column(tmp_path):
+    matrix = pd.DataFrame(
+        {"chạy_chức": [2, 0], "cán_bộ": [1, 3]},
+        index=pd.Index(["000", "001"], name="doc_id"),
+    )
+    unnamed = pd.DataFrame({"count": [5]}, index=["cán bộ"])
+    filtered = pd.DataFrame({"term": ["a", "b", "c"]}).iloc[[2, 0]]  # index 2, 0
+    save_figure(Figure(), "03_matrix", table=matrix, out_dir=tmp_path)
+    save_figure(Figure(), "03_unnamed", table=unnamed, out_dir=tmp_path)
+    save_figure(Figure(), "03_filtered", table=filtered, out_dir=tmp_path)
+    read = {n: (tmp_path / f"03_{n}.csv").read_text(encoding="utf-8-sig").splitlines()
+            for n in ("matrix", "unnamed", "filtered")}  # fmt: skip
+    assert read["matrix"] == ["doc_id,chạy_chức,cán_bộ", "000,2,1", "001,0,3"]
+    assert read["unnamed"] == ["row,count", "cán bộ,5"]
+    assert read["filtered"] == ["row,term", "2,c", "0,a"]
+
+
+def test_tidy_table_joins_sets_sorted_and_arrays():
+    import numpy as np
+
+    from corpus_tools.plots import tidy_table
+
+    table = pd.DataFrame({"ids": [{"b", "a"}, np.array([1, 2]), "000", None]})
+    ids = tidy_table(table)["ids"].tolist()
+    assert ids[:3] == ["a; b", "1; 2", "000"] and pd.isna(ids[3])  # an empty cell
+
+
+def test_files_honour_the_umask(tmp_path):
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        written = save_figure(
+            plot_term_bars(pd.DataFrame({"term": ["cán bộ"], "count": [1]})),
+            "01_mode",
+            table=pd.DataFrame({"a": [1]}),
+            out_dir=tmp_path,
+        )
+    finally:
+        os.umask(previous)
+    assert [oct(p.stat().st_mode & 0o777) for p in written] == ["0o644"] * 3
+
+
+def test_svg_keeps_text_as_text_in_the_named_font(tmp_path):
+    fig = plot_term_bars(pd.DataFrame({"term": ["Ban Tổ chức Trung ương"], "count": [3]}))
+    save_figure(fig, "02_text", out_dir=tmp_path)
+    svg = (tmp_path / "02_text.svg").read_text(encoding="utf-8")
+    assert ">Ban Tổ chức Trung ương</text>" in svg
+    assert "font-family: 'DejaVu Sans'" in svg
+    assert "<path d=" in svg and 'id="DejaVuSans-' not in svg  # no glyph outlines
+
+
+def test_wordcloud_svg_is_small_and_holds_its_words(tmp_path):
+    fig = plot_wordcloud({"Bộ_Chính_trị": 5, "cán_bộ": 3, "ở": 1}, random_state=0)
+    save_figure(fig, "02_cloud", out_dir=tmp_path)
+    svg = (tmp_path / "02_cloud.svg").read_text(encoding="utf-8")
+    assert ">Bộ Chính trị</text>" in svg and "<image" not in svg
+    assert len(svg) < 50_000

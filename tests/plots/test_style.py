@@ -163,3 +163,56 @@ def test_panel_axes_accepts_a_nested_list():
     a, b = fig.subplots(1, 2)
     assert panel_axes([[a], [b]], 2, shape=(1, 1), figsize=(1.0, 1.0)) == [a, b]
     assert np.all([ax.get_visible() for ax in (a, b)])
+
+
+def test_house_style_keeps_svg_text_as_text_and_sizes_for_print():
+    from corpus_tools.plots import STYLE
+
+    assert STYLE["svg.fonttype"] == "none"
+    sizes = [v for k, v in STYLE.items() if k.endswith("size") and isinstance(v, (int, float))]
+    assert min(sizes) >= 7.5
+
+
+def test_title_and_subtitle_of_one_axes_are_wrapped_to_the_figure():
+    from corpus_tools.plots.style import set_title
+
+    ax = Figure(figsize=(3.0, 2.0)).subplots()
+    set_title(ax, "Độ tương đồng giữa các văn bản theo cosine trên TF-IDF", "5 bài · từ")
+    assert "\n" in ax.get_title()  # 3 in is too narrow for one line
+    assert ax.texts[0].get_text() == "5 bài · từ"
+    assert ax.title.get_fontsize() >= 7.5 and ax.texts[0].get_fontsize() >= 7.5
+
+
+def test_suptitle_keeps_blank_lines_for_its_subtitle():
+    from corpus_tools.plots.save import figure_title
+    from corpus_tools.plots.style import set_suptitle
+
+    fig = Figure(figsize=(6.3, 3.0), layout="constrained")
+    fig.subplots(1, 2)
+    set_suptitle(fig, "Theo văn bản", "12 bài dài nhất trong 2.653 bài")
+    assert fig.get_suptitle().startswith("Theo văn bản\n")
+    assert fig.artists[0].get_text() == "12 bài dài nhất trong 2.653 bài"
+    assert figure_title(fig) == "Theo văn bản"  # the caption has no blank lines
+
+
+@pytest.mark.parametrize(
+    ("value", "width", "lines", "expected"),
+    [
+        ("cán bộ", 2.0, 1, "cán bộ"),
+        ("Ban Tổ chức Trung ương hướng dẫn quy hoạch", 1.0, 1, "Ban Tổ chức…"),
+        ("Tăng cường siết chặt kỷ luật… (000)", 1.2, 1, "Tăng cường… (000)"),
+        ("Tăng cường siết chặt kỷ luật… (000)", 1.2, 2, "Tăng cường siết chặt\nkỷ luật… (000)"),
+    ],
+)
+def test_fit_text_cuts_at_words_and_keeps_the_id(value, width, lines, expected):
+    from corpus_tools.plots.wrap import fit_text
+
+    assert fit_text(value, width, size=8, lines=lines) == expected
+
+
+def test_check_panels_names_the_limit_and_the_way_out():
+    from corpus_tools.plots.style import check_panels
+
+    check_panels(12, "panels")
+    with pytest.raises(FigureError, match=r"13 panels .* at most 12; .*select_documents"):
+        check_panels(13, "panels")

@@ -1,0 +1,211 @@
+"""The fixed words figures draw, in Vietnamese and English: one table, one lookup.
+
+Every word a ``plot_*`` function writes by itself (axis names, legends, "no data"
+messages, the names of removal reasons and of counted columns) comes from
+:data:`TEXT` through :func:`text`, so a figure set in one language never shows a word
+of the other. Data (terms, titles, names) is drawn as it is.
+
+Values a table holds in English because they are identifiers (a removal ``reason``
+such as ``"byline"``, a ``level`` such as ``"syllable"``, a column such as
+``"per_10k"``) are shown through :func:`translate_value` and :func:`column_label`.
+
+Examples
+--------
+>>> text("no_data", "vi"), text("no_data", "en")
+('không có dữ liệu để vẽ', 'no data to plot')
+>>> text("fitted_line", "en", slope="-1.02")
+'fitted line, slope -1.02'
+>>> translate_value("byline", "reason", "vi"), translate_value("Hà_Nội", "reason", "vi")
+('tác giả', 'Hà_Nội')
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeAlias
+
+from ..errors import FigureError
+from ..validation import check_choice
+
+__all__ = [
+    "COLUMNS",
+    "LANGS",
+    "TEXT",
+    "VALUES",
+    "Lang",
+    "check_lang",
+    "column_label",
+    "format_count",
+    "text",
+    "translate_value",
+]
+
+Lang: TypeAlias = Literal["vi", "en"]
+"""The language of a figure's fixed text."""
+
+LANGS: tuple[str, ...] = ("vi", "en")
+"""The languages :data:`TEXT` holds, the default first."""
+
+TEXT: dict[str, dict[str, str]] = {
+    # messages drawn instead of a plot
+    "no_data": {"vi": "không có dữ liệu để vẽ", "en": "no data to plot"},
+    "no_pairs": {"vi": "không có cặp nào cùng xuất hiện", "en": "no pair is mentioned together"},
+    # rank and frequency
+    "words": {"vi": "từ", "en": "words"},
+    "fitted_line": {"vi": "đường khớp, độ dốc {slope}", "en": "fitted line, slope {slope}"},
+    "rank": {"vi": "thứ hạng", "en": "rank"},
+    "frequency": {"vi": "tần số", "en": "frequency"},
+    # choosing the number of topics
+    "coherence": {"vi": "độ mạch lạc (NPMI)", "en": "coherence (NPMI)"},
+    "stability": {"vi": "độ ổn định", "en": "stability"},
+    "n_topics": {"vi": "số chủ đề k", "en": "number of topics k"},
+    "chosen_k": {"vi": "k được chọn", "en": "chosen k"},
+    "coherence_sd": {"vi": "trung bình ± độ lệch chuẩn", "en": "mean ± standard deviation"},
+    # the co-mention network
+    "shared_articles": {"vi": "số bài chung", "en": "articles in common"},
+    "node_links": {"vi": "tổng số bài chung", "en": "total articles in common"},
+    "top_nodes": {
+        "vi": "{shown} trong {total} tên có nhiều liên kết nhất",
+        "en": "the {shown} of {total} names with most links",
+    },
+    # heatmaps
+    "diagonal_blank": {"vi": "đường chéo để trống", "en": "diagonal left blank"},
+    # naming documents and topics
+    "article": {"vi": "bài {number}", "en": "article {number}"},
+    "topic": {"vi": "Chủ đề {number}", "en": "Topic {number}"},
+    # a selection of documents (plots.selection)
+    "select_all": {"vi": "{total} bài", "en": "{total} articles"},
+    "select_first": {
+        "vi": "{n} bài đầu tiên trong {total} bài",
+        "en": "the first {n} of {total} articles",
+    },
+    "select_longest": {
+        "vi": "{n} bài dài nhất trong {total} bài",
+        "en": "the {n} longest of {total} articles",
+    },
+    "select_shortest": {
+        "vi": "{n} bài ngắn nhất trong {total} bài",
+        "en": "the {n} shortest of {total} articles",
+    },
+    "select_latest": {
+        "vi": "{n} bài mới nhất trong {total} bài",
+        "en": "the {n} latest of {total} articles",
+    },
+    "select_earliest": {
+        "vi": "{n} bài cũ nhất trong {total} bài",
+        "en": "the {n} earliest of {total} articles",
+    },
+}
+"""Key → language → the words a figure draws; ``{name}`` fields are filled by :func:`text`."""
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "count": {"vi": "số lần", "en": "count"},
+    "per_10k": {"vi": "số lần trên 10.000 từ", "en": "per 10,000 words"},
+    "doc_freq": {"vi": "số bài có từ", "en": "documents containing"},
+    "score": {"vi": "TF-IDF", "en": "TF-IDF"},
+    "tfidf": {"vi": "TF-IDF", "en": "TF-IDF"},
+    "g2": {"vi": "G²", "en": "G²"},
+    "log_ratio": {"vi": "tỷ số log", "en": "log ratio"},
+    "weight": {"vi": "trọng số", "en": "weight"},
+    "mentions": {"vi": "số lần được nhắc", "en": "mentions"},
+    "articles": {"vi": "số bài", "en": "articles"},
+    "syllables": {"vi": "âm tiết", "en": "syllables"},
+    "words": {"vi": "từ", "en": "words"},
+    "distinct_words": {"vi": "từ khác nhau", "en": "distinct words"},
+    "paragraphs": {"vi": "đoạn", "en": "paragraphs"},
+    "lines_removed": {"vi": "dòng bị loại", "en": "lines removed"},
+}
+"""Column → language → its name on an axis or in a legend."""
+
+VALUES: dict[str, dict[str, dict[str, str]]] = {
+    "reason": {
+        "title": {"vi": "tiêu đề", "en": "title"},
+        "dateline": {"vi": "dòng ngày tháng", "en": "dateline"},
+        "byline": {"vi": "tác giả", "en": "byline"},
+        "source line": {"vi": "dòng nguồn", "en": "source line"},
+        "skip link": {"vi": "liên kết bỏ qua", "en": "skip link"},
+        "related-articles footer": {
+            "vi": "tin liên quan cuối bài",
+            "en": "related-articles footer",
+        },
+        "stray punctuation": {"vi": "dấu câu lẻ", "en": "stray punctuation"},
+        "repeated line (photo caption)": {
+            "vi": "dòng lặp (chú thích ảnh)",
+            "en": "repeated line (photo caption)",
+        },
+        "photo caption": {"vi": "chú thích ảnh", "en": "photo caption"},
+    },
+    "level": {
+        "word": {"vi": "từ", "en": "word"},
+        "syllable": {"vi": "âm tiết", "en": "syllable"},
+        "document": {"vi": "văn bản", "en": "document"},
+        "paragraph": {"vi": "đoạn", "en": "paragraph"},
+        "sentence": {"vi": "câu", "en": "sentence"},
+    },
+}
+"""Field → value → language → how the value is shown: the identifiers tables hold in
+English (a removal ``reason``, a ``level``)."""
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if :data:`TEXT` holds it, else raise :class:`FigureError`.
+
+    Examples
+    --------
+    >>> check_lang("en")
+    'en'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    corpus_tools.errors.FigureError: lang must be 'vi' or 'en', not 'fr'
+    """
+    return check_choice(lang, "lang", LANGS, error=FigureError)
+
+
+def text(key: str, lang: str = "vi", **fields: object) -> str:
+    """Return the words ``key`` stands for in ``lang``, with ``{name}`` fields filled.
+
+    Examples
+    --------
+    >>> text("article", "vi", number="003")
+    'bài 003'
+    """
+    return TEXT[key][check_lang(lang)].format(**fields)
+
+
+def column_label(column: object, lang: str = "vi") -> str:
+    """Return how a column is named on an axis: from :data:`COLUMNS`, else as it is.
+
+    Examples
+    --------
+    >>> column_label("per_10k", "vi"), column_label("số lần", "en")
+    ('số lần trên 10.000 từ', 'số lần')
+    """
+    entry = COLUMNS.get(str(column))
+    return entry[check_lang(lang)] if entry else str(column)
+
+
+def translate_value(value: object, field: object, lang: str = "vi") -> str:
+    """Return how ``value`` of ``field`` is shown: from :data:`VALUES`, else as it is.
+
+    Only the fields :data:`VALUES` lists (``"reason"``, ``"level"``) are translated, so
+    a corpus word that happens to be spelt like an identifier is never changed.
+
+    Examples
+    --------
+    >>> translate_value("syllable", "level", "vi"), translate_value("syllable", "term", "vi")
+    ('âm tiết', 'syllable')
+    """
+    entry = VALUES.get(str(field), {}).get(str(value))
+    return entry[check_lang(lang)] if entry else str(value)
+
+
+def format_count(number: int, lang: str = "vi") -> str:
+    """Return a whole number with the thousands separator of ``lang``.
+
+    Examples
+    --------
+    >>> format_count(2653, "vi"), format_count(2653, "en"), format_count(12, "vi")
+    ('2.653', '2,653', '12')
+    """
+    separated = f"{int(number):,}"
+    return separated.replace(",", ".") if check_lang(lang) == "vi" else separated
