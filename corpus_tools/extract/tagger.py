@@ -49,33 +49,40 @@ class _Step:
 
     def features(self, rows: Sequence[tuple[str, ...]]) -> list[list[str]]:
         """The feature strings of every word, as underthesea's ``word2features`` makes
-        them, with each column of ``rows`` and each word's function values built once."""
+        them, built template by template: each column of ``rows`` once, each word's
+        function values once."""
         n = len(rows)
-        columns = list(zip(*rows, strict=True)) if rows else []
-        values: dict[tuple[int, Callable[[str], object] | None], list[object]] = {}
-        for _, _, index2, column, function in self.templates:
-            if index2 is None and (column, function) not in values:
-                words = columns[column] if columns else ()
-                values[column, function] = (
-                    list(words) if function is None else [function(word) for word in words]
-                )
-        out = []
-        for i in range(n):
-            features = []
-            for prefix, index1, index2, column, function in self.templates:
-                first = i + index1
-                if first < 0:
-                    features.append(f"{prefix}BOS")
-                elif first >= n or (index2 is not None and i + index2 >= n):
-                    features.append(f"{prefix}EOS")
-                elif index2 is None:
-                    features.append(f"{prefix}{values[column, function][first]}")
-                else:
-                    word = " ".join(columns[column][first : i + index2 + 1])
-                    result = word if function is None else function(word)
-                    features.append(f"{prefix}{result}")
-            out.append(features)
-        return out
+        if not n:
+            return []
+        columns = list(zip(*rows, strict=True))
+        values: dict[tuple[int, Callable[[str], object] | None], list[str]] = {}
+        built = []
+        for prefix, index1, index2, column, function in self.templates:
+            if index2 is None:
+                key = (column, function)
+                if key not in values:
+                    words = columns[column]
+                    values[key] = list(words) if function is None else [function(w) for w in words]
+                middle = [f"{prefix}{value}" for value in values[key]]
+                last = index1
+            else:  # "T[-1,0]": words index1 to index2, joined by spaces
+                width = index2 - index1 + 1
+                words = columns[column]
+                joined = [" ".join(words[j : j + width]) for j in range(n - width + 1)]
+                if function is not None:
+                    joined = [str(function(word)) for word in joined]
+                middle = [f"{prefix}{word}" for word in joined]
+                last = index2
+            # Word i takes middle[i + index1]; before the line's start BOS, after its end EOS.
+            bos = min(n, max(0, -index1))
+            kept = max(0, min(n - bos, n - max(last, 0) - bos))
+            start = bos + index1
+            built.append(
+                [f"{prefix}BOS"] * bos
+                + middle[start : start + kept]
+                + [f"{prefix}EOS"] * (n - bos - kept)
+            )
+        return [list(features) for features in zip(*built, strict=True)]
 
 
 def _step(predictor: object) -> _Step:

@@ -143,32 +143,54 @@ def test_not_people_can_be_extended():
 
 
 def test_the_tagger_runs_only_where_it_can_change_who_is_kept(monkeypatch):
-    """Lines with capitalised names but no honorific or title beside any never reach the
-    tagger; a line with one does, whole."""
-    lines = []
+    """Sentences with capitalised names but no honorific or title beside any never reach
+    the tagger; a sentence with one does, whole, without the rest of its paragraph."""
+    sentences = []
     tag_entities = people_module.tag_entities
 
-    def tag(line):
-        lines.append(line)
-        return tag_entities(line)
+    def tag(sentence):
+        sentences.append(sentence)
+        return tag_entities(sentence)
 
     monkeypatch.setattr(people_module, "tag_entities", tag)
     text = (
         "Hà Nội và Đà Nẵng đón khách.\n"  # no surname-led name: skipped before, too
-        "Theo Lê Văn Thành, mùa mưa đến sớm ở Cà Mau.\n"  # a name, no sign of a person
-        "Ông Lê Văn Thành cho biết.\n"  # an honorific before
-        "Sáng nay, Nguyễn Văn An, Giám đốc Sở, phát biểu.\n"  # a title after
-        "Bí thư Tỉnh ủy Ngô Thanh Danh dự.\n"  # a title before
+        "Theo Lê Văn Thành, mùa mưa đến sớm ở Cà Mau. Ông Lê Văn Thành cho biết.\n"
+        "Sáng nay, Nguyễn Văn An, Giám đốc Sở, phát biểu. Trời mưa to.\n"  # a title after
+        "Bí thư Tỉnh ủy Ngô Thanh Danh dự. TP. Hồ Chí Minh có Trần Văn Lâm.\n"  # before
         "Lê Hoàng Anh Tuấn và ông Trần Minh Nam gặp nhau."  # an honorific before the second
     )
     found = find_people([text])
-    assert lines == text.split("\n")[2:]
+    assert sentences == [
+        "Ông Lê Văn Thành cho biết.",  # an honorific before
+        "Sáng nay, Nguyễn Văn An, Giám đốc Sở, phát biểu.",
+        "Bí thư Tỉnh ủy Ngô Thanh Danh dự.",
+        "Lê Hoàng Anh Tuấn và ông Trần Minh Nam gặp nhau.",
+    ]
     assert found["name"].tolist() == [
         "Lê Văn Thành", "Lê Văn Thành", "Nguyễn Văn An", "Ngô Thanh Danh", "Trần Minh Nam"
     ]  # fmt: skip
-    lines.clear()
+    sentences.clear()
     find_people([text], use_ner=False)
-    assert lines == []
+    assert sentences == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ông A nói. Bà B đáp.", ["Ông A nói.", "Bà B đáp."]),
+        ('Bà B đáp: "Được." Năm 2020 qua.', ['Bà B đáp: "Được."', "Năm 2020 qua."]),
+        (
+            "TP. Hồ Chí Minh mưa. GS. TS Lê Văn An nói…",
+            ["TP. Hồ Chí Minh mưa.", "GS. TS Lê Văn An nói…"],
+        ),
+        ("Số 2.5 tăng. v.v. và hết", ["Số 2.5 tăng. v.v. và hết"]),  # no capital after
+        ("Dòng một!\nDòng hai?\n\nx", ["Dòng một!", "Dòng hai?", "x"]),
+        ("", []),
+    ],
+)
+def test_sentences_the_tagger_reads(text, expected):
+    assert [text[start:end] for start, end in people_module._sentences(text)] == expected
 
 
 def test_progress_bar(monkeypatch):

@@ -30,17 +30,31 @@ def test_tags_are_underthesea_tags(line):
     assert tag_entities(line) == reference_tag_entities(line)
 
 
-def test_features_are_underthesea_features():
+@pytest.mark.parametrize("step", ["pos", "chunk", "ner"])
+def test_features_are_underthesea_features(step):
+    """Every prefix of a line, from no word to all: the line's edges (BOS, EOS) reach
+    every template."""
+    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
     from underthesea.pipeline.ner.model_crf import CRFNERPredictor
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
-    predictor = CRFNERPredictor.Instance()
-    rows = [
-        (word, pos, chunk, "X")
-        for word, pos, chunk, _ in reference_tag_entities("Ông Putin thăm Liên Xô hôm qua.")
-    ]
+    predictor = {
+        "pos": CRFPOSTagPredictor,
+        "chunk": CRFChunkingPredictor,
+        "ner": CRFNERPredictor,
+    }[step].Instance()
     fast = tagger._step(predictor)
-    assert fast.features(rows) == predictor.transformer.transform([rows])[0][0]
-    assert fast.features([]) == []
+    tagged = reference_tag_entities(
+        "Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, phát biểu tại Hội nghị hôm qua."
+    )
+    for n in range(len(tagged) + 1):
+        rows = {
+            "pos": [(word, "X") for word, *_ in tagged[:n]],
+            "chunk": [(word, pos, "X") for word, pos, *_ in tagged[:n]],
+            "ner": [(word, pos, chunk, "X") for word, pos, chunk, _ in tagged[:n]],
+        }[step]
+        expected = predictor.transformer.transform([rows])[0][0] if rows else []
+        assert fast.features(rows) == expected, n
 
 
 @pytest.mark.slow
