@@ -73,7 +73,7 @@ def _shorten(title: str, width: int) -> str:
     return cut.rstrip(" ,.;:–-") + "…"
 
 
-def article_labels(docs: Iterable[DocumentLike], *, width: int = 24) -> dict[str, str]:
+def article_labels(docs: Iterable[DocumentLike], *, width: int = 20) -> dict[str, str]:
     """Return ``doc_id`` → a short label for figures: the title's start, then the id.
 
     The title is cut at a word boundary to at most ``width`` characters ("…" marks the
@@ -88,7 +88,7 @@ def article_labels(docs: Iterable[DocumentLike], *, width: int = 24) -> dict[str
     ...              title="Siết chặt kỷ luật, kỷ cương trong công tác cán bộ"),
     ...     Document("sport/news_sport_012"), ("b", "Bài không tên")])
     >>> list(labels.values())
-    ['Siết chặt kỷ luật, kỷ… (000)', 'bài news_sport_012', 'bài b']
+    ['Siết chặt kỷ luật… (000)', 'bài news_sport_012', 'bài b']
     """
     check_positive_int(width, "width")
     labels = {}
