@@ -55,7 +55,7 @@ class _Step:
         if not n:
             return []
         columns = list(zip(*rows, strict=True))
-        values: dict[tuple[int, Callable[[str], object] | None], list[str]] = {}
+        values: dict[tuple[int, Callable[[str], object] | None], list[object]] = {}
         built = []
         for prefix, index1, index2, column, function in self.templates:
             if index2 is None:
@@ -154,7 +154,7 @@ def reference_tag_entities(line: str) -> Tagged:
     """
     from underthesea import ner
 
-    return [tuple(row) for row in ner(line)]  # type: ignore[misc]
+    return [tuple(row) for row in ner(line)]
 
 
 def load_tagger() -> Callable[[str], Tagged]:
