@@ -6,13 +6,20 @@
   :func:`organizations_table`);
 * :mod:`~corpus_tools.extract.people`: people with their titles, and who is named with
   whom (:func:`find_people`, :func:`people_table`, :func:`co_mentions`);
+  :mod:`~corpus_tools.extract.gazetteer` lists the names that are never people
+  (:data:`NOT_PEOPLE`: countries, leagues, clubs, international organisations), and
+  :mod:`~corpus_tools.extract.tagger` runs underthesea's named-entity tagger for it;
 * :mod:`~corpus_tools.extract.reuse`: passages two articles share, near-duplicates
-  (:func:`shared_passages`, :func:`overlap_matrix`, :func:`near_duplicates`).
+  (:func:`shared_passages`, :func:`overlap_matrix`, :func:`near_duplicates`,
+  :func:`strongest_overlaps`);
+* :mod:`~corpus_tools.extract.tables`: bounded tables for figures of any corpus
+  (:func:`mentions_by_article`, :func:`top_nodes`) and short article labels
+  (:func:`article_labels`).
 
 Every extractor takes the documents first (Documents, ``(doc_id, text)`` pairs or bare
 strings) and reports character offsets into ``normalize_text(doc.text)``. The pattern
-tables (:data:`ORGANIZATIONS`, :data:`ISSUERS`, :data:`TITLES`, …) can be extended by
-passing a longer tuple.
+tables (:data:`ORGANIZATIONS`, :data:`ISSUERS`, :data:`TITLES`, :data:`NOT_PEOPLE`, …)
+can be extended by passing a longer tuple.
 
 Examples
 --------
@@ -23,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+from .gazetteer import CLUBS, COUNTRIES, INTERNATIONAL_ORGANIZATIONS, LEAGUES, NOT_PEOPLE
 from .organizations import (
     ORGANIZATIONS,
     PLACES,
@@ -41,29 +49,40 @@ from .references import (
     cited_documents,
     find_references,
 )
-from .reuse import near_duplicates, overlap_matrix, shared_passages
+from .reuse import near_duplicates, overlap_matrix, shared_passages, strongest_overlaps
+from .tables import BoundedTable, article_labels, mentions_by_article, top_nodes
 
 __all__ = [
     "CITATION_FORMS",
+    "CLUBS",
+    "COUNTRIES",
     "DOCUMENT_KINDS",
     "HONORIFICS",
+    "INTERNATIONAL_ORGANIZATIONS",
     "ISSUERS",
+    "LEAGUES",
+    "NOT_PEOPLE",
     "ORGANIZATIONS",
     "PLACES",
     "SURNAMES",
     "TITLES",
+    "BoundedTable",
     "CitationForm",
     "DocumentKind",
     "Issuer",
     "Organization",
+    "article_labels",
     "cited_documents",
     "co_mentions",
     "find_organizations",
     "find_people",
     "find_references",
+    "mentions_by_article",
     "near_duplicates",
     "organizations_table",
     "overlap_matrix",
     "people_table",
     "shared_passages",
+    "strongest_overlaps",
+    "top_nodes",
 ]

@@ -39,8 +39,9 @@ from ..errors import CorpusError
 from ..normalize import normalized_texts
 from ..types import DocumentLike
 from ..validation import check_positive_int
+from .tables import MAX_ARTICLES, BoundedTable, count_phrase
 
-__all__ = ["near_duplicates", "overlap_matrix", "shared_passages"]
+__all__ = ["near_duplicates", "overlap_matrix", "shared_passages", "strongest_overlaps"]
 
 
 _SYLLABLE = re.compile(r"[^\W_]+")
@@ -323,6 +324,100 @@ def overlap_matrix(
         matrix[a, b], matrix[b, a] = share_a, share_b
     index = pd.Index([doc.doc_id for doc in prepared], name="doc_id")
     return pd.DataFrame(matrix, index=index, columns=index.copy())
+
+
+def strongest_overlaps(
+    docs: Iterable[DocumentLike],
+    *,
+    n_top: int = MAX_ARTICLES,
+    labels: dict[str, str] | None = None,
+    min_words: int = 8,
+    window: int = 1,
+    max_docs: int = 100,
+) -> BoundedTable:
+    """The :func:`overlap_matrix` of the articles that share most, bounded for a figure.
+
+    Pairs are taken in order of their larger share (then their smaller one, then corpus
+    order), and both articles of each join the selection until it holds ``n_top``
+    articles, so each article's strongest partner usually stands beside it. The matrix
+    is never built for the whole corpus.
+
+    Parameters
+    ----------
+    docs : iterable of Document, ``(doc_id, text)`` pairs or str
+    n_top : int
+        Articles shown at most.
+    labels : mapping, optional
+        ``doc_id`` → a label (:func:`~corpus_tools.extract.article_labels`). Rows are
+        then numbered and labelled ("1. Siết chặt kỷ luật… (000)") and columns carry
+        the numbers alone, so that long labels are written once; without ``labels``
+        both are the ids.
+    min_words, window, max_docs
+        As for :func:`shared_passages`.
+
+    Returns
+    -------
+    BoundedTable
+        ``table``: the chosen articles × the same articles, in the order chosen, row
+        ``a`` column ``b`` the share of ``a``'s syllables in passages shared with ``b``;
+        the diagonal is NaN (an article always shares all of itself), so a figure spends
+        its colours on the pairs. ``caption``: "12 trong 300 bài trùng nhiều nhất" when
+        more articles share passages than are shown, else "2 trong 300 bài có đoạn
+        trùng" (the table is empty when no two articles share a passage).
+
+    Examples
+    --------
+    >>> a = "Tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu."
+    >>> b = "Hội nghị yêu cầu tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu."
+    >>> shown = strongest_overlaps([("a", a), ("b", b), ("c", "Ban Bí thư họp.")])
+    >>> shown.table.round(2)
+    doc_id     a    b
+    doc_id
+    a        NaN  1.0
+    b       0.78  NaN
+    >>> shown.caption
+    '2 trong 3 bài có đoạn trùng'
+    >>> strongest_overlaps([("a", a), ("b", b)], labels={"a": "Bài A", "b": "Bài B"}).table
+    article          1    2
+    article
+    1. Bài A       NaN  1.0
+    2. Bài B  0.777778  NaN
+    """
+    n_top = check_positive_int(n_top, "n_top")
+    min_words, window, max_docs = _check_options(min_words, window, max_docs)
+    prepared = _prepare(docs)
+    shares, _ = _shares(prepared, min_words, window, max_docs)
+    ranked = sorted(shares, key=lambda pair: (-max(shares[pair][:2]), -min(shares[pair][:2]), pair))
+    chosen: list[int] = []
+    for pair in ranked:
+        for number in pair:
+            if number not in chosen and len(chosen) < n_top:
+                chosen.append(number)
+        if len(chosen) >= n_top:
+            break
+    matrix = np.zeros((len(chosen), len(chosen)))
+    for row, a in enumerate(chosen):
+        for col, b in enumerate(chosen):
+            if a < b and (a, b) in shares:
+                matrix[row, col] = shares[a, b][0]
+            elif b < a and (b, a) in shares:
+                matrix[row, col] = shares[b, a][1]
+    np.fill_diagonal(matrix, np.nan)
+    names = [prepared[number].doc_id for number in chosen]
+    if labels is None:
+        index = pd.Index(names, name="doc_id")
+        columns = index.copy()
+    else:
+        rows = [f"{row}. {labels.get(name, name)}" for row, name in enumerate(names, 1)]
+        index = pd.Index(rows, name="article")
+        columns = pd.Index([str(row) for row in range(1, len(names) + 1)], name="article")
+    table = pd.DataFrame(matrix, index=index, columns=columns)
+    paired = len({number for pair in shares for number in pair})
+    if len(chosen) < paired:
+        caption = count_phrase(len(chosen), len(prepared), "bài", "trùng nhiều nhất")
+    else:
+        caption = count_phrase(len(chosen), len(prepared), "bài", "có đoạn trùng")
+    return BoundedTable(table, caption)
 
 
 def near_duplicates(

@@ -8,7 +8,8 @@ import pytest
 
 from corpus_tools import normalize_text
 from corpus_tools.errors import DuplicateIdError
-from corpus_tools.extract import PLACES, co_mentions, find_people, people_table
+from corpus_tools.extract import NOT_PEOPLE, PLACES, co_mentions, find_people, people_table
+from corpus_tools.extract import people as people_module
 
 NFD = lambda text: unicodedata.normalize("NFD", text)
 
@@ -102,6 +103,112 @@ def test_forms_of_one_person_merge():
             "mentions": 3,
         }
     ]
+
+
+# Sports and world news: countries, leagues, clubs and international bodies stand where
+# people stand ("Chủ tịch La Liga", "Đại sứ Thái Lan"); each sentence here gave a
+# "person" before NOT_PEOPLE was checked, except the plain ones kept as controls.
+@pytest.mark.parametrize("use_ner", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đội tuyển Thái Lan thắng Việt Nam 2-1 ở chung kết.",
+        "Đại sứ Thái Lan tại Việt Nam dự lễ.",  # a title before
+        "Messi rời La Liga, Chủ tịch câu lạc bộ nói.",  # a title after
+        "Chủ tịch La Liga Javier Tebas chỉ trích PSG.",  # a league, then a foreign name
+        "Ông Hà Lan nói.",  # an honorific before a country: still not a person
+        "Đồng chí Hoàng Anh Gia Lai.",  # a club shaped like a full name
+        "Real Madrid gặp Manchester City tại Champions League.",
+        "Tổng Thư ký Liên Hợp Quốc kêu gọi ngừng bắn.",
+        "Đại sứ Hàn Quốc và Đại sứ Nhật Bản gặp Bộ trưởng Ngoại giao.",
+    ],
+)
+def test_countries_leagues_clubs_and_organizations_are_not_people(text, use_ner):
+    assert people(text, use_ner=use_ner) == []
+
+
+def test_people_beside_countries_and_leagues():
+    text = "Ông Nguyễn Văn Hùng, Đại sứ Việt Nam tại Thái Lan, dự lễ với Chủ tịch La Liga."
+    assert people(text) == [("Nguyễn Văn Hùng", ("Đại sứ",))]
+    # The price: a person whose name starts like a country is lost ("Hà Lan Anh"), as
+    # one whose name starts like a province was ("Hà Nam Ninh").
+    assert people("Bà Hà Lan Anh phát biểu.") == []
+
+
+def test_not_people_can_be_extended():
+    text = "Chủ tịch Hồ Gươm cho biết."  # a company named after a lake
+    assert people(text) == [("Hồ Gươm", ("Chủ tịch",))]
+    assert people(text, not_people=(*NOT_PEOPLE, "Hồ Gươm")) == []
+    assert people("Đại sứ Thái Lan dự lễ.", not_people=()) == [("Thái Lan", ("Đại sứ",))]
+
+
+def test_the_tagger_runs_only_where_it_can_change_who_is_kept(monkeypatch):
+    """Sentences with capitalised names but no honorific or title beside any never reach
+    the tagger; a sentence with one does, whole, without the rest of its paragraph."""
+    sentences = []
+    tag_entities = people_module.tag_entities
+
+    def tag(sentence):
+        sentences.append(sentence)
+        return tag_entities(sentence)
+
+    monkeypatch.setattr(people_module, "tag_entities", tag)
+    text = (
+        "Hà Nội và Đà Nẵng đón khách.\n"  # no surname-led name: skipped before, too
+        "Theo Lê Văn Thành, mùa mưa đến sớm ở Cà Mau. Ông Lê Văn Thành cho biết.\n"
+        "Sáng nay, Nguyễn Văn An, Giám đốc Sở, phát biểu. Trời mưa to.\n"  # a title after
+        "Bí thư Tỉnh ủy Ngô Thanh Danh dự. TP. Hồ Chí Minh có Trần Văn Lâm.\n"  # before
+        "Lê Hoàng Anh Tuấn và ông Trần Minh Nam gặp nhau."  # an honorific before the second
+    )
+    found = find_people([text])
+    assert sentences == [
+        "Ông Lê Văn Thành cho biết.",  # an honorific before
+        "Sáng nay, Nguyễn Văn An, Giám đốc Sở, phát biểu.",
+        "Bí thư Tỉnh ủy Ngô Thanh Danh dự.",
+        "Lê Hoàng Anh Tuấn và ông Trần Minh Nam gặp nhau.",
+    ]
+    assert found["name"].tolist() == [
+        "Lê Văn Thành", "Lê Văn Thành", "Nguyễn Văn An", "Ngô Thanh Danh", "Trần Minh Nam"
+    ]  # fmt: skip
+    sentences.clear()
+    find_people([text], use_ner=False)
+    assert sentences == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ông A nói. Bà B đáp.", ["Ông A nói.", "Bà B đáp."]),
+        ('Bà B đáp: "Được." Năm 2020 qua.', ['Bà B đáp: "Được."', "Năm 2020 qua."]),
+        (
+            "TP. Hồ Chí Minh mưa. GS. TS Lê Văn An nói…",
+            ["TP. Hồ Chí Minh mưa.", "GS. TS Lê Văn An nói…"],
+        ),
+        ("Số 2.5 tăng. v.v. và hết", ["Số 2.5 tăng. v.v. và hết"]),  # no capital after
+        ("Dòng một!\nDòng hai?\n\nx", ["Dòng một!", "Dòng hai?", "x"]),
+        ("", []),
+    ],
+)
+def test_sentences_the_tagger_reads(text, expected):
+    assert [text[start:end] for start, end in people_module._sentences(text)] == expected
+
+
+def test_progress_bar(monkeypatch):
+    import tqdm
+
+    bars = []
+
+    class Bar(tqdm.tqdm):
+        def __init__(self, *args, **kwargs):
+            bars.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(tqdm, "tqdm", Bar)
+    find_people(["Ông Lê Văn Thành cho biết.", "Bà Trương Thị Mai nói."], use_ner=False)
+    find_people(["Ông Lê Văn Thành cho biết."], use_ner=False, progress=False)
+    assert [(bar["desc"], bar["disable"]) for bar in bars] == [
+        ("find_people", False), ("find_people", True)
+    ]  # fmt: skip
 
 
 def test_a_bare_name_alone_is_not_a_person():

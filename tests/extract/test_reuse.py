@@ -10,7 +10,12 @@ import pytest
 
 from corpus_tools import normalize_text
 from corpus_tools.errors import CorpusError, DuplicateIdError
-from corpus_tools.extract import near_duplicates, overlap_matrix, shared_passages
+from corpus_tools.extract import (
+    near_duplicates,
+    overlap_matrix,
+    shared_passages,
+    strongest_overlaps,
+)
 
 NFD = lambda text: unicodedata.normalize("NFD", text)
 
@@ -180,3 +185,48 @@ def test_seeds_have_no_near_duplicates(seed_docs):
     # 003 and 004 overlap the most of any pair.
     off = matrix.to_numpy() * (1 - np.eye(len(seed_docs)))
     assert np.unravel_index(off.argmax(), off.shape) in {(3, 4), (4, 3)}
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def test_strongest_overlaps_holds_the_overlap_matrix_of_the_chosen_pairs():
+    docs = [
+        ("x", "Ban Bí thư họp bàn công tác."),
+        ("a", f"Hội nghị yêu cầu {PASSAGE}."),  # shares the passage with b and c
+        ("b", f"Bí thư nhấn mạnh: {PASSAGE}."),
+        ("c", f"{PASSAGE}."),
+        ("d", "Quốc hội thảo luận về dự án luật đất đai sửa đổi trong phiên họp chiều nay."),
+        ("e", "Quốc hội thảo luận về dự án luật đất đai sửa đổi, đại biểu đề nghị làm rõ."),
+    ]
+    full = overlap_matrix(docs, min_words=8)
+    shown = strongest_overlaps(docs, min_words=8)
+    table = shown.table
+    # c is wholly in a and b (share 1.0), so the pairs with c come first; x shares nothing.
+    assert list(table.index) == ["a", "c", "b", "d", "e"]
+    assert list(table.columns) == list(table.index)
+    assert np.isnan(np.diag(table.to_numpy())).all()
+    for row in table.index:
+        for col in table.columns:
+            if row != col:
+                assert table.loc[row, col] == full.loc[row, col]
+    assert shown.caption == "5 trong 6 bài có đoạn trùng"
+
+
+def test_strongest_overlaps_is_bounded_and_says_so():
+    docs = [(f"{n:03d}", f"Bài {n}: {PASSAGE} lần thứ {n}.") for n in range(30)]
+    shown = strongest_overlaps(docs, n_top=12, max_docs=100)
+    assert shown.table.shape == (12, 12)
+    assert shown.caption == "12 trong 30 bài trùng nhiều nhất"
+    labelled = strongest_overlaps(docs, n_top=3, labels={"000": "Bài đầu (000)"})
+    assert list(labelled.table.columns) == ["1", "2", "3"]
+    assert labelled.table.index[0] == "1. Bài đầu (000)"
+    assert labelled.table.index[1].startswith("2. ")
+
+
+def test_strongest_overlaps_without_shared_text():
+    shown = strongest_overlaps([("a", "Ban Bí thư họp."), ("b", "Quốc hội họp.")])
+    assert shown.table.empty
+    assert shown.caption == "0 trong 2 bài có đoạn trùng"
+    with pytest.raises(CorpusError, match="n_top"):
+        strongest_overlaps([("a", "x")], n_top=0)

@@ -1,0 +1,263 @@
+"""Bounded tables for the extractors' figures: what a page can show of any corpus.
+
+A figure names at most a dozen articles (issue 12): :func:`mentions_by_article` keeps
+the articles, or the groups, that mention most, and the names or documents mentioned
+most, and says which in a caption for the figure's title; the full table belongs in
+the CSV. :func:`article_labels` names the articles by a short title with their id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..errors import CorpusError
+from ..types import DocumentLike
+from ..validation import check_positive_int
+
+__all__ = [
+    "MAX_ARTICLES",
+    "NO_GROUP",
+    "BoundedTable",
+    "article_labels",
+    "count_phrase",
+    "mentions_by_article",
+    "top_nodes",
+]
+
+MAX_ARTICLES = 12
+"""Articles (or groups) a figure shows at most (:data:`corpus_tools.plots.style.MAX_PANELS`)."""
+
+NO_GROUP = "(không rõ)"
+"""The label of the documents whose group is None: they form a group of their own."""
+
+_HASHED_ID = re.compile(r"(\d+)_[0-9a-f]{12,}")
+
+
+class BoundedTable(NamedTuple):
+    """What a figure draws, and the phrase that says what was kept, for its title."""
+
+    table: pd.DataFrame
+    caption: str
+
+
+def count_phrase(shown: int, total: int, noun: str, rule: str) -> str:
+    """ "12 trong 300 bài nhắc nhiều nhất", or "5 bài" when all are shown (internal API).
+
+    Numbers use Vietnamese thousands dots ("2.653").
+
+    Examples
+    --------
+    >>> count_phrase(12, 2653, "bài", "nhắc nhiều nhất"), count_phrase(5, 5, "bài", "x")
+    ('12 trong 2.653 bài nhắc nhiều nhất', '5 bài')
+    """
+    if shown >= total:
+        return f"{total:,} {noun}".replace(",", ".")
+    return f"{shown:,} trong {total:,} {noun} {rule}".replace(",", ".")
+
+
+def _short_id(doc_id: str) -> str:
+    hashed = _HASHED_ID.fullmatch(doc_id)
+    return hashed.group(1) if hashed else doc_id.rsplit("/", 1)[-1]
+
+
+def _shorten(title: str, width: int) -> str:
+    title = " ".join(title.split())
+    if len(title) <= width:
+        return title
+    cut = title[: width + 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else title[:width]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+def article_labels(docs: Iterable[DocumentLike], *, width: int = 20) -> dict[str, str]:
+    """Return ``doc_id`` → a short label for figures: the title's start, then the id.
+
+    The title is cut at a word boundary to at most ``width`` characters ("…" marks the
+    cut); a scraped id ``000_e38ffd22d5a32227`` is shortened to its number and a path
+    to its last part. An article without a title is named "bài <id>".
+
+    Examples
+    --------
+    >>> from corpus_tools import Document
+    >>> labels = article_labels([
+    ...     Document("000_e38ffd22d5a32227",
+    ...              title="Siết chặt kỷ luật, kỷ cương trong công tác cán bộ"),
+    ...     Document("sport/news_sport_012"), ("b", "Bài không tên")])
+    >>> list(labels.values())
+    ['Siết chặt kỷ luật… (000)', 'bài news_sport_012', 'bài b']
+    """
+    check_positive_int(width, "width")
+    labels = {}
+    for doc in docs:
+        if isinstance(doc, str):
+            raise CorpusError("article_labels needs Documents or (doc_id, text) pairs, not str")
+        doc_id, title = (str(doc[0]), None) if isinstance(doc, tuple) else (doc.doc_id, doc.title)
+        short = _short_id(doc_id)
+        labels[doc_id] = f"{_shorten(title, width)} ({short})" if title else f"bài {short}"
+    return labels
+
+
+def _group_of(
+    doc_ids: Sequence[str], groups: Sequence[str | None] | Mapping[str, str | None]
+) -> dict[str, str]:
+    if isinstance(groups, Mapping):
+        labels = [groups.get(doc_id) for doc_id in doc_ids]
+    else:
+        labels = list(groups)
+        if len(labels) != len(doc_ids):
+            raise CorpusError(
+                f"groups has {len(labels)} labels for {len(doc_ids)} documents: give one "
+                "label per document, or a mapping doc_id → label"
+            )
+    return {d: NO_GROUP if g is None else str(g) for d, g in zip(doc_ids, labels, strict=True)}
+
+
+def mentions_by_article(
+    mentions: pd.DataFrame,
+    *,
+    column: str,
+    doc_ids: Sequence[str],
+    groups: Sequence[str | None] | Mapping[str, str | None] | None = None,
+    labels: Mapping[str, str] | None = None,
+    n_top: int = 10,
+    n_articles: int = MAX_ARTICLES,
+    noun: str = "tên",
+) -> BoundedTable:
+    """Counts of the most mentioned values per article (or group), bounded for a figure.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        One row per mention, with ``doc_id`` and ``column`` (e.g. from
+        :func:`~corpus_tools.extract.find_people`, ``column="name"``, or
+        :func:`~corpus_tools.extract.find_references`, ``column="reference_id"``).
+    column : str
+        What is counted.
+    doc_ids : sequence of str
+        Every article of the corpus, in order (also those that mention nothing).
+    groups : sequence or mapping, optional
+        A group label per article (aligned with ``doc_ids``, or ``doc_id`` → label, as
+        :func:`corpus_tools.group_labels` gives). Rows are then groups, counting their
+        articles' mentions; articles without a label form the group :data:`NO_GROUP`.
+    labels : mapping, optional
+        ``doc_id`` → the row's label (:func:`article_labels`); default the id.
+    n_top : int
+        Columns: the ``n_top`` values mentioned most in the corpus (ties in name order).
+    n_articles : int
+        Rows: at most this many; beyond, the articles (or groups) with the most
+        mentions, most first (ties in corpus order).
+    noun : str
+        What a value is, for the caption ("người", "văn bản").
+
+    Returns
+    -------
+    BoundedTable
+        ``table``: rows × columns of counts (int64), the index named ``doc_id`` (or
+        ``group``) and the columns ``column``; ``caption``: what was kept, on two lines
+        for a title, e.g. "12 trong 300 bài nhắc nhiều nhất" and "10 trong 54 tên được
+        nhắc nhiều nhất".
+
+    Examples
+    --------
+    >>> mentions = pd.DataFrame({"doc_id": ["a", "b", "b", "c"], "name": ["X", "X", "Y", "Z"]})
+    >>> shown = mentions_by_article(mentions, column="name", doc_ids=["a", "b", "c", "d"],
+    ...                             n_top=2, n_articles=2)
+    >>> shown.table
+    name    X  Y
+    doc_id
+    b       1  1
+    a       1  0
+    >>> print(shown.caption)
+    2 trong 4 bài nhắc nhiều nhất
+    2 trong 3 tên được nhắc nhiều nhất
+    >>> mentions_by_article(mentions, column="name", doc_ids=["a", "b", "c", "d"],
+    ...                     groups=["x", "y", "y", None]).table
+    name        X  Y  Z
+    group
+    y           1  1  1
+    x           1  0  0
+    (không rõ)  0  0  0
+    """
+    n_top = check_positive_int(n_top, "n_top")
+    n_articles = check_positive_int(n_articles, "n_articles")
+    doc_ids = [str(doc_id) for doc_id in doc_ids]
+    rows = pd.Series(mentions["doc_id"].astype(str).to_numpy(), name="doc_id", dtype=object)
+    values = pd.Series(mentions[column].to_numpy(), name=column, dtype=object)
+    totals = values.value_counts()
+    chosen = sorted(totals.index, key=lambda value: (-totals[value], str(value)))[:n_top]
+    if groups is None:
+        order, index_name, unit = doc_ids, "doc_id", "bài"
+    else:
+        group_of = _group_of(doc_ids, groups)
+        rows = rows.map(group_of).rename("group")
+        order = list(dict.fromkeys(group_of.values()))
+        index_name, unit = "group", "nhóm"
+    counts = (pd.crosstab(rows, values) if len(rows) else pd.DataFrame()).reindex(
+        index=order, columns=chosen, fill_value=0
+    )
+    per_row = rows.value_counts().reindex(order, fill_value=0)
+    ranked = sorted(range(len(order)), key=lambda i: (-per_row.iloc[i], i))[:n_articles]
+    table = counts.iloc[ranked].astype("int64")
+    table.index.name, table.columns.name = index_name, column
+    if labels is not None and groups is None:
+        table = table.rename(index=dict(labels))
+    caption = "\n".join(
+        (
+            count_phrase(len(table), len(order), unit, "nhắc nhiều nhất"),
+            count_phrase(len(chosen), len(totals), noun, "được nhắc nhiều nhất"),
+        )
+    )
+    return BoundedTable(table, caption)
+
+
+def top_nodes(
+    edges: pd.DataFrame,
+    *,
+    n_top: int = 20,
+    source: str = "source",
+    target: str = "target",
+    weight: str = "weight",
+    noun: str = "người",
+) -> BoundedTable:
+    """The edges between the ``n_top`` best-connected nodes of a network, for a figure.
+
+    A node's connection is its weighted degree: the sum of the weights of its edges
+    (for :func:`~corpus_tools.extract.co_mentions`, the articles it shares with each
+    other name). Ties go in name order. A kept node whose every edge leads outside the
+    kept ones is not drawn, so the caption counts the nodes the kept edges join.
+
+    Returns
+    -------
+    BoundedTable
+        ``table``: the kept rows of ``edges``, in their order; ``caption``: e.g.
+        "20 trong 54 người có nhiều liên kết nhất", or "54 người" when all are kept.
+
+    Examples
+    --------
+    >>> edges = pd.DataFrame({"source": ["A", "A", "B"], "target": ["B", "C", "D"],
+    ...                       "weight": [3, 1, 1]})
+    >>> shown = top_nodes(edges, n_top=2)
+    >>> shown.table
+      source target  weight
+    0      A      B       3
+    >>> shown.caption
+    '2 trong 4 người có nhiều liên kết nhất'
+    """
+    n_top = check_positive_int(n_top, "n_top")
+    degree = (
+        pd.concat([edges.groupby(source)[weight].sum(), edges.groupby(target)[weight].sum()])
+        .groupby(level=0)
+        .sum()
+    )
+    ranked = sorted(degree.index, key=lambda node: (-degree[node], str(node)))
+    kept = set(ranked[:n_top])
+    table = edges[edges[source].isin(kept) & edges[target].isin(kept)]
+    drawn = len(set(table[source]) | set(table[target]))
+    if len(ranked) <= n_top:
+        drawn = len(ranked)
+    caption = count_phrase(drawn, len(ranked), noun, "có nhiều liên kết nhất")
+    return BoundedTable(table, caption)
