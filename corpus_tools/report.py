@@ -351,7 +351,10 @@ def write_index(
     by_number = {name[:2]: name for name in notebooks}
     lines.append(f'<section id="figures">\n<h2>{html.escape(words["figures"])}</h2>')
     pngs = sorted(out_dir.glob("[0-9][0-9]_*.png"))
-    lines += [_figure(png, by_number.get(png.name[:2], "?")) for png in pngs]
+    for number in sorted({png.name[:2] for png in pngs}):
+        notebook = by_number.get(number, "?")
+        lines.append(f'<h3 id="figures-{number}">{html.escape(Path(notebook).stem)}</h3>')
+        lines += [_figure(png, notebook) for png in pngs if png.name[:2] == number]
     if not pngs:
         lines.append(f"<p>{html.escape(words['no_figures'])}</p>")
     lines.append("</section>\n</body>\n</html>\n")

@@ -147,6 +147,9 @@ def test_the_page_has_summary_run_documents_figures_and_notebooks(tmp_path, seed
     assert 'href="02_tu_khoa.csv"' not in page  # no table, no link
     assert "Từ khóa &lt;b&gt;&amp;&lt;/b&gt; &quot;trích dẫn&quot;" in page
     assert 'href="notebooks/01_tong_quan.html"' in page
+    # figures under their notebook, in order
+    assert page.index('<h3 id="figures-01">01_tong_quan</h3>') < page.index('id="01_so_bai"')
+    assert page.index('id="01_so_bai"') < page.index('<h3 id="figures-02">02_tu_khoa</h3>')
     assert "notebooks/02_tu_khoa.html" not in page  # not written: not linked
     for link in re.findall(r'(?:href|src)="([^"]+)"', page):
         assert (out / link).is_file(), link
