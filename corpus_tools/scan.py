@@ -130,9 +130,10 @@ def short_label(doc_id: str, title: object) -> str:
 def _labels(table: pd.DataFrame) -> list[str]:
     """Each document's label as the figures name it (plots' ``document_labels``, when the
     package has it), else :func:`short_label`."""
-    try:
-        from .plots import document_labels  # type: ignore[attr-defined]
-    except ImportError:
+    from . import plots
+
+    document_labels = getattr(plots, "document_labels", None)  # issue 13.2, figures branch
+    if document_labels is None:
         return [
             short_label(str(i), t) for i, t in zip(table["doc_id"], table["title"], strict=True)
         ]
