@@ -1,4 +1,5 @@
 # make run   : set up .venv if needed, then run every notebook on the seeds and write figures/
+#              (ARGS="--corpus DIR --group-by category" passes options to corpus-tools run)
 # make test  : set up .venv if needed, then lint and run the whole test suite
 # make test-fast : the same, without the tests marked slow (notebook runs, JupyterLab, Dask)
 # make lab   : open JupyterLab on notebooks/
@@ -18,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/corpus-tools run
+	$(BIN)/corpus-tools run $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

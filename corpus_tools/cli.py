@@ -1,230 +1,134 @@
 """The ``corpus-tools`` command line: run the notebook sequence on a corpus, headless.
 
-    corpus-tools run [--corpus PATH] [--out DIR] [--build DIR]
+    corpus-tools run [--corpus PATH] [--out DIR] [--build DIR] [--cache-dir DIR]
+                     [--jobs N] [--group-by FIELD] [--lang vi|en]
+                     [--filename-pattern REGEX] [--folder-field NAME]
+                     [-p NAME VALUE ...] [--cell-timeout SECONDS]
 
-Each numbered notebook in ``notebooks/`` runs top to bottom in a fresh Jupyter kernel
-(nbclient), with its ``parameters`` cell overridden by the corpus and output folder (as
-papermill does). Figures go to ``--out`` (default ``figures/``) with an ``index.html``;
-executed notebooks go to ``--build`` (default ``build/notebooks/``), never back into
-``notebooks/``. A failing cell stops the run, naming the notebook, the cell and the error.
+First the corpus is read once and word-segmented, on every core that pays off, into a
+token cache (``--cache-dir``, default ``OUT/.tokens``); the documents table and the
+corpus summary come from that pass (:func:`corpus_tools.scan.scan_corpus`, in a child
+process of its own, so that Ctrl-C stops it and its workers in one line). Then each
+numbered notebook in ``notebooks/`` runs top to bottom in a fresh Jupyter kernel
+(nbclient), its ``parameters`` cell followed by the run's values (as papermill does):
+``CORPUS`` and ``OUT_DIR`` always, and ``CACHE_DIR``, ``N_JOBS`` and every other
+parameter (the options above, ``-p NAME VALUE``) only in the notebooks whose parameters
+cell assigns that name. A name that no notebook takes is reported once and ignored.
+The terminal shows each notebook, its steps and the progress bars drawn inside it
+(:mod:`corpus_tools.execution`).
 
-The output folder never mixes two runs. Figures are written into a hidden staging
+Figures go to ``--out`` (default ``figures/``) with ``index.html``, ``documents.csv``
+and the executed notebooks as HTML in ``OUT/notebooks/``
+(:func:`corpus_tools.report.write_index`); executed notebooks go to ``--build``
+(default ``build/notebooks/``), never back into ``notebooks/``. A failing cell stops the
+run, naming the notebook, the cell and the error.
+
+The output folder never mixes two runs. Everything is written into a hidden staging
 folder inside ``--out`` (``.corpus-tools-run-*``) and moved into place only when every
-notebook has run; then the figures of the earlier run (files named ``NN_name.png``,
-``.svg`` and ``.csv``, and ``index.html``) that this run did not write again are
-removed, and the executed notebooks replace those in ``--build``. A run that fails or
-is interrupted (Ctrl-C) leaves both folders as the earlier run left them: it stops its
-kernel, removes its staging folder and says so in one line (exit status 130 for Ctrl-C).
+notebook has run; then the files of the earlier run (``NN_name.png``, ``.svg`` and
+``.csv``, ``index.html``, ``documents.csv``, ``notebooks/NN_name.html``) that this run
+did not write again are removed, and the executed notebooks replace those in
+``--build``. A run that fails or is interrupted (Ctrl-C) leaves both folders as the
+earlier run left them: it stops its kernel and worker processes, removes its staging
+folder and says so in one line (exit status 130 for Ctrl-C). The token cache is kept:
+it is keyed by content, so what an interrupted run segmented serves the next one.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
-import logging
+import ast
+import keyword
 import os
 import re
 import shutil
 import signal
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from .errors import CorpusError, NotebookError, SourceNotFoundError
+from .execution import StepDisplay, execute_notebook, find_notebooks, parameter_names
 from .files import atomic_write_text
 from .paths import project_root
 
-PARAMETERS_TAG = "parameters"
-INJECTED_TAG = "injected-parameters"
 STAGING_PREFIX = ".corpus-tools-run-"
 INTERRUPTED_EXIT = 130  # 128 + SIGINT, as shells report it
-FIGURE_FILE = re.compile(r"[0-9][0-9]_.+\.(?:png|svg|csv)|index\.html")
+FIGURE_FILE = re.compile(r"[0-9][0-9]_.+\.(?:png|svg|csv)|index\.html|documents\.csv")
 """The files a run writes into ``--out``; those of an earlier run are replaced."""
 NOTEBOOK_FILE = re.compile(r"[0-9][0-9]_.+\.ipynb")
-
-# nbclient and jupyter_client log a killed kernel at length; the run says it in one line.
-_QUIET = logging.getLogger("corpus_tools.cli.kernel")
-_QUIET.addHandler(logging.NullHandler())
-_QUIET.propagate = False
-
-
-def find_notebooks(folder: Path) -> list[Path]:
-    """The numbered notebooks (``NN_name.ipynb``) of ``folder``, in order."""
-    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
-
-
-def inject_parameters(notebook, parameters: dict[str, object]) -> None:
-    """Insert a cell that sets ``parameters`` right after the cell tagged ``parameters``."""
-    import nbformat
-
-    source = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
-    cell = nbformat.v4.new_code_cell(source, metadata={"tags": [INJECTED_TAG]})
-    cells = notebook.cells
-    position = next(
-        (
-            i + 1
-            for i, c in enumerate(cells)
-            if PARAMETERS_TAG in c.get("metadata", {}).get("tags", [])
-        ),
-        None,
-    )
-    if position is None:
-        raise NotebookError("has no cell tagged 'parameters'")
-    cells.insert(position, cell)
+NOTEBOOK_PAGE = re.compile(r"[0-9][0-9]_.+\.html")
+"""The executed notebooks as HTML, in ``OUT/notebooks/``."""
+CACHE_FOLDER = ".tokens"
+"""The token cache's folder inside ``--out`` when ``--cache-dir`` is not given."""
+RUN_PARAMETERS = ("CORPUS", "OUT_DIR", "CACHE_DIR", "N_JOBS")
+"""Parameters the run sets itself (``-p`` may not); CORPUS and OUT_DIR go to every
+notebook, the others to those that take them."""
+OPTION_PARAMETERS = {
+    "group_by": "GROUP_BY",
+    "lang": "LANG",
+    "filename_pattern": "FILENAME_PATTERN",
+    "folder_field": "FOLDER_FIELD",
+}
+"""Options that set a notebook parameter of the same meaning (``--group-by`` → GROUP_BY)."""
+READ_OPTIONS = {"FILENAME_PATTERN": "filename_pattern", "FOLDER_FIELD": "folder_field"}
+"""Parameters that are also options of reading the corpus (:func:`~corpus_tools.iter_corpus`)."""
 
 
-def execute_notebook(path: Path, parameters: dict[str, object], *, timeout: int = 900):
-    """Execute one notebook in a fresh kernel, its working directory its own folder."""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
-    notebook = nbformat.read(path, as_version=4)
-    inject_parameters(notebook, parameters)
-    code_cells = [  # numbered as in the notebook on disk, without the injected cell
-        i
-        for i, c in enumerate(notebook.cells)
-        if c.cell_type == "code" and INJECTED_TAG not in c.metadata.get("tags", [])
-    ]
-
-    def progress(cell, cell_index, **_):
-        if cell_index not in code_cells:
-            return  # the injected parameters
-        number = code_cells.index(cell_index) + 1
-        print(f"\r    cell {number}/{len(code_cells)}", end="", file=sys.stderr, flush=True)
-
-    client = NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        on_cell_executed=progress,
-        log=_QUIET,
-    )
-    try:
-        _execute_interruptibly(client)
-    except CellExecutionError as error:
-        failed = next(
-            (
-                (i, c)
-                for i, c in enumerate(notebook.cells)
-                if c.cell_type == "code"
-                and any(o.get("output_type") == "error" for o in c.get("outputs", []))
-            ),
-            (None, None),
-        )
-        index, cell = failed
-        number = code_cells.index(index) + 1 if index in code_cells else "?"
-        first_line = (
-            cell.source.strip().splitlines()[0] if cell is not None and cell.source.strip() else ""
-        )
-        ename = getattr(error, "ename", "error")
-        evalue = getattr(error, "evalue", str(error))
-        raise NotebookError(
-            f"code cell {number} ({first_line!r}) failed: {ename}: {evalue}"
-        ) from None
-    except DeadKernelError:
-        raise NotebookError(
-            "its kernel died while a cell ran (out of memory, or killed); run it again, or "
-            "on a smaller corpus"
-        ) from None
-    except CellTimeoutError:
-        raise NotebookError(
-            f"a cell ran longer than {timeout} s and was stopped; run it again on a smaller corpus"
-        ) from None
-    finally:
-        print("\r", end="", file=sys.stderr)
-    return notebook
+# ---------------------------------------------------------------------------------------
+# Options.
+# ---------------------------------------------------------------------------------------
 
 
-def _execute_interruptibly(client) -> None:
-    """Run ``client.execute()`` so that Ctrl-C stops the kernel and raises KeyboardInterrupt.
+def parse_value(text: str) -> object:
+    """A ``-p`` value: a Python literal if it reads as one, else the text itself.
 
-    nbclient run in the main thread catches SIGINT itself and shuts the kernel down under
-    the running cell, which ends in DeadKernelError and AssertionError tracebacks. In a
-    worker thread it cannot install that handler, so Ctrl-C reaches this thread as a
-    KeyboardInterrupt: the kernel (in its own session, so the terminal's Ctrl-C does not
-    reach it) and every process it started are then killed, and the worker is given a
-    moment to shut its client down before the interrupt goes on.
+    Examples
+    --------
+    >>> parse_value("20"), parse_value("[2, 4]"), parse_value("None")
+    (20, [2, 4], None)
+    >>> parse_value("date:month"), parse_value("'20'")
+    ('date:month', '20')
     """
-    outcome: dict[str, BaseException] = {}
-
-    def work() -> None:
-        try:
-            client.execute()
-        except BaseException as error:  # handed to the main thread
-            outcome["error"] = error
-
-    worker = threading.Thread(target=work, name="corpus-tools-kernel", daemon=True)
-    worker.start()
     try:
-        while worker.is_alive():
-            worker.join(0.1)
-    except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
-        deadline = time.monotonic() + 30
-        while worker.is_alive() and time.monotonic() < deadline:
-            _kill_kernel(client)  # again and again: the kernel may still be starting
-            worker.join(0.2)
-        _kill_kernel(client)
-        raise
-    if "error" in outcome:
-        raise outcome["error"]
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return text
 
 
-def _kill_kernel(client) -> None:
-    """Kill the kernel of ``client`` and the processes it started (its whole session)."""
-    provisioner = getattr(getattr(client, "km", None), "provisioner", None)
-    process = getattr(provisioner, "process", None)
-    if process is None or process.poll() is not None:
-        return
-    try:
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signal.SIGKILL)  # the kernel leads its own session
-        else:  # pragma: no cover (Windows)
-            process.kill()
-    except (ProcessLookupError, PermissionError):
-        pass
-    process.wait()
-
-
-def write_index(out_dir: Path, notebooks: list[Path]) -> Path:
-    """Write ``index.html``: every PNG in ``out_dir`` with its caption and notebook."""
-    from PIL import Image
-
-    by_number = {p.name[:2]: p.name for p in notebooks}
-    rows = []
-    for png in sorted(out_dir.glob("[0-9][0-9]_*.png")):
-        with Image.open(png) as image:
-            caption = (
-                image.text.get("Description", png.stem) if hasattr(image, "text") else png.stem
+def parameters_from(args: argparse.Namespace) -> dict[str, object]:
+    """The notebook parameters that the options and ``-p NAME VALUE`` pairs give."""
+    parameters: dict[str, object] = {}
+    for option, name in OPTION_PARAMETERS.items():
+        value = getattr(args, option, None)
+        if value is not None:
+            parameters[name] = value
+    for name, text in args.parameter or []:
+        if not name.isidentifier() or keyword.iskeyword(name):
+            raise CorpusError(f"-p {name}: a parameter name is a Python name, like GROUP_BY")
+        if name in RUN_PARAMETERS:
+            flags = {"CORPUS": "--corpus", "OUT_DIR": "--out", "CACHE_DIR": "--cache-dir"}
+            raise CorpusError(
+                f"-p {name}: the run sets {name} itself; use {flags.get(name, '--jobs')}"
             )
-        notebook = by_number.get(png.name[:2], "?")
-        table = png.with_suffix(".csv")
-        links = [f'<a href="{html.escape(png.with_suffix(".svg").name)}">SVG</a>']
-        if table.exists():
-            links.append(f'<a href="{html.escape(table.name)}">CSV</a>')
-        rows.append(
-            f'<figure id="{html.escape(png.stem)}">\n'
-            f'  <img src="{html.escape(png.name)}" alt="{html.escape(caption)}" loading="lazy">\n'
-            f"  <figcaption><strong>{html.escape(png.stem)}</strong>: {html.escape(caption)}"
-            f" <small>({html.escape(notebook)}; {' · '.join(links)})</small></figcaption>\n"
-            "</figure>"
-        )
-    page = (
-        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        "<title>corpus_tools figures</title>\n<style>\n"
-        "body { font-family: 'DejaVu Sans', sans-serif; max-width: 60rem; margin: 2rem auto; }\n"
-        "img { max-width: 100%; border: 1px solid #ddd; }\nfigure { margin: 0 0 2.5rem; }\n"
-        "</style>\n</head>\n<body>\n<h1>corpus_tools figures</h1>\n"
-        + "\n".join(rows)
-        + "\n</body>\n</html>\n"
-    )
-    path = out_dir / "index.html"
-    atomic_write_text(path, page)
-    return path
+        if name in parameters:
+            raise CorpusError(f"-p {name}: {name} is given twice; give it once")
+        parameters[name] = parse_value(text)
+    pattern = parameters.get("FILENAME_PATTERN")
+    if pattern is not None:
+        try:
+            groups = re.compile(str(pattern)).groupindex
+        except re.error as error:
+            raise CorpusError(
+                f"--filename-pattern {pattern!r}: not a regular expression ({error})"
+            ) from None
+        if not groups:
+            raise CorpusError(
+                f"--filename-pattern {pattern!r}: has no named group; name the fields, as in "
+                r"'news_(?P<category>[a-z]+)_\d+'"
+            )
+    return parameters
 
 
 def _corpus_option(corpus: str | None) -> str | None:
@@ -260,6 +164,17 @@ def _folder_option(value: str | None, option: str, default: Path) -> Path:
     return folder
 
 
+def _jobs_option(jobs: int) -> int:
+    if jobs == 0:
+        raise CorpusError("--jobs 0: pass a number of worker processes, or -1 for every core")
+    return jobs
+
+
+# ---------------------------------------------------------------------------------------
+# Staging and publishing.
+# ---------------------------------------------------------------------------------------
+
+
 def _stage(out_dir: Path) -> Path:
     """A fresh hidden staging folder in ``out_dir``; those of runs that were killed go."""
     for old in out_dir.glob(f"{STAGING_PREFIX}*"):
@@ -267,22 +182,38 @@ def _stage(out_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
 
 
-def _publish(stage: Path, out_dir: Path, executed: dict[str, str], build_dir: Path) -> None:
-    """Move the staged figures into ``out_dir`` and write the executed notebooks.
+def _replace_files(source: Path, target: Path, pattern: re.Pattern[str]) -> None:
+    """Move every file of ``source`` into ``target``; remove ``target``'s other files that
+    ``pattern`` matches (those of an earlier run)."""
+    written = {path.name for path in source.iterdir() if path.is_file()}
+    target.mkdir(exist_ok=True)
+    for name in sorted(written):
+        os.replace(source / name, target / name)
+    for path in target.iterdir():
+        if pattern.fullmatch(path.name) and path.name not in written and path.is_file():
+            path.unlink()
 
-    Each file is renamed into place (atomic); figures and executed notebooks of an
-    earlier run that this run did not write again are removed. Ctrl-C waits until
-    this is done.
+
+def _publish(stage: Path, out_dir: Path, executed: dict[str, str], build_dir: Path) -> None:
+    """Move the staged files into ``out_dir`` and write the executed notebooks.
+
+    Each file is renamed into place (atomic); files of an earlier run that this run did
+    not write again are removed. Ctrl-C waits until this is done.
     """
+    from .report import NOTEBOOK_FOLDER
+
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        written = {path.name for path in stage.iterdir()}
-        for name in sorted(written):
-            os.replace(stage / name, out_dir / name)
+        pages = stage / NOTEBOOK_FOLDER
+        if pages.is_dir():
+            _replace_files(pages, out_dir / NOTEBOOK_FOLDER, NOTEBOOK_PAGE)
+            pages.rmdir()
+        elif (out_dir / NOTEBOOK_FOLDER).is_dir():
+            for path in (out_dir / NOTEBOOK_FOLDER).iterdir():
+                if NOTEBOOK_PAGE.fullmatch(path.name) and path.is_file():
+                    path.unlink()
+        _replace_files(stage, out_dir, FIGURE_FILE)
         stage.rmdir()
-        for path in out_dir.iterdir():
-            if FIGURE_FILE.fullmatch(path.name) and path.name not in written and path.is_file():
-                path.unlink()
         for name, text in executed.items():
             atomic_write_text(build_dir / name, text)
         for path in build_dir.iterdir():
@@ -292,79 +223,190 @@ def _publish(stage: Path, out_dir: Path, executed: dict[str, str], build_dir: Pa
         signal.signal(signal.SIGINT, previous)
 
 
-def run(corpus: str | None, out: str | None, build: str | None, notebooks_dir: str | None) -> int:
-    """Run every numbered notebook on ``corpus``; see the module docstring."""
+# ---------------------------------------------------------------------------------------
+# The run.
+# ---------------------------------------------------------------------------------------
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _taken(books: dict[Path, list[str]], parameters: dict[str, object]) -> None:
+    """Say once which given parameters no notebook takes."""
+    taken = {name for names in books.values() for name in names}
+    unknown = [name for name in parameters if name not in taken]
+    if unknown:
+        _say(
+            f"corpus-tools: warning: no notebook takes {', '.join(unknown)} in its parameters "
+            "cell; ignored"
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run every numbered notebook on ``args.corpus``; see the module docstring."""
     import nbformat
 
+    from .report import NOTEBOOK_FOLDER, notebook_html, write_index
+    from .scan import scan_in_child, write_documents
+
     root = project_root()
-    folder = Path(notebooks_dir) if notebooks_dir else root / "notebooks"
-    corpus_path = _corpus_option(corpus)
+    folder = Path(args.notebooks) if args.notebooks else root / "notebooks"
+    corpus_path = _corpus_option(args.corpus)
+    jobs = _jobs_option(args.jobs)
+    parameters = parameters_from(args)
     notebooks = find_notebooks(folder)
     if not notebooks:
         raise FileNotFoundError(f"{folder}: holds no numbered notebooks (NN_name.ipynb)")
-    out_dir = _folder_option(out, "--out", root / "figures")
-    build_dir = _folder_option(build, "--build", root / "build" / "notebooks")
-    print(f"corpus: {corpus_path or 'bundled seeds'}; figures: {out_dir}", file=sys.stderr)
+    books: dict[Path, list[str]] = {}
+    for path in notebooks:
+        try:
+            books[path] = parameter_names(nbformat.read(path, as_version=4))
+        except NotebookError as error:
+            raise NotebookError(f"{path.name}: {error}") from None
+    out_dir = _folder_option(args.out, "--out", root / "figures")
+    build_dir = _folder_option(args.build, "--build", root / "build" / "notebooks")
+    cache_dir = _folder_option(args.cache_dir, "--cache-dir", out_dir / CACHE_FOLDER)
+    _say(f"corpus: {corpus_path or 'bundled seeds'}; figures: {out_dir}")
+    _taken(books, parameters)
     stage = _stage(out_dir)
-    parameters: dict[str, object] = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
+    every = {**parameters, "CACHE_DIR": str(cache_dir), "N_JOBS": jobs}
     executed: dict[str, str] = {}
-    current = None
+    current = "while reading and segmenting the corpus"
     try:
-        for number, path in enumerate(notebooks, start=1):
-            current = path.name
+        started = time.perf_counter()
+        _say(f"[0/{len(notebooks)}] segmenting the corpus into {cache_dir}")
+        summary = scan_in_child(
+            corpus_path,
+            cache_dir=cache_dir,
+            n_jobs=jobs,
+            read_options={READ_OPTIONS[k]: v for k, v in parameters.items() if k in READ_OPTIONS},
+        )
+        _say(
+            f"    {summary.documents:,d} documents, {summary.words:,d} words, "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        (stage / NOTEBOOK_FOLDER).mkdir()
+        for number, (path, names) in enumerate(books.items(), start=1):
+            current = f"in {path.name}"
             started = time.perf_counter()
-            print(f"[{number}/{len(notebooks)}] {path.name}", file=sys.stderr, flush=True)
+            _say(f"[{number}/{len(notebooks)}] {path.name}")
+            given: dict[str, object] = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
+            given.update({name: every[name] for name in names if name in every})
             try:
-                executed[path.name] = nbformat.writes(execute_notebook(path, parameters))
+                notebook = execute_notebook(
+                    path, given, timeout=args.cell_timeout, display=StepDisplay()
+                )
             except NotebookError as error:
                 raise NotebookError(f"{path.name}: {error}") from None
-            elapsed = time.perf_counter() - started
-            print(f"    done in {elapsed:.1f} s", file=sys.stderr, flush=True)
-        current = None
-        write_index(stage, notebooks)
+            executed[path.name] = nbformat.writes(notebook)
+            page = stage / NOTEBOOK_FOLDER / path.with_suffix(".html").name
+            atomic_write_text(page, notebook_html(notebook))
+            _say(f"    done in {time.perf_counter() - started:.1f} s")
+        current = "while writing index.html"
+        write_documents(summary, stage)
+        write_index(
+            stage, [p.name for p in notebooks], summary=summary, lang=str(every.get("LANG", "vi"))
+        )
         _publish(stage, out_dir, executed, build_dir)
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # we are stopping: no second traceback
         shutil.rmtree(stage, ignore_errors=True)
-        where = f" in {current}" if current else ""
-        print(
-            f"\rcorpus-tools: interrupted{where}; this run's figures are incomplete and "
-            f"were discarded, so {out_dir} keeps the earlier run's",
-            file=sys.stderr,
+        _say(
+            f"\rcorpus-tools: interrupted {current}; this run's figures are incomplete and "
+            f"were discarded, so {out_dir} keeps the earlier run's"
         )
         return INTERRUPTED_EXIT
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    print(f"wrote {out_dir / 'index.html'}", file=sys.stderr)
+    _say(f"wrote {out_dir / 'index.html'}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    run_parser = commands.add_parser("run", help="run every notebook on a corpus, write figures")
-    run_parser.add_argument(
+    run_parser = commands.add_parser(
+        "run",
+        help="segment the corpus once, run every notebook on it, write figures and index.html",
+    )
+    add = run_parser.add_argument
+    add(
         "--corpus",
         default=None,
         help="folder of .txt files, a .txt, .csv or .jsonl (default: seeds/)",
     )
-    run_parser.add_argument(
+    add(
         "--out",
         default=None,
         help="output folder (default: figures/); the earlier run's figures there are replaced "
         "when this run ends, and kept if it fails or is interrupted",
     )
-    run_parser.add_argument(
-        "--build", default=None, help="folder for executed notebooks (default: build/notebooks/)"
+    add("--build", default=None, help="folder for executed notebooks (default: build/notebooks/)")
+    add(
+        "--cache-dir",
+        default=None,
+        help="token cache, kept between runs (default: OUT/.tokens); parameter CACHE_DIR",
     )
-    run_parser.add_argument("--notebooks", default=None, help=argparse.SUPPRESS)
+    add(
+        "--jobs",
+        type=int,
+        default=-1,
+        help="worker processes for segmenting (default -1: every core, as many as pay off); "
+        "parameter N_JOBS",
+    )
+    add(
+        "--group-by",
+        default=None,
+        metavar="FIELD",
+        help="group documents by a field or a date period (source, category, date:month…); "
+        "parameter GROUP_BY",
+    )
+    add(
+        "--lang",
+        choices=("vi", "en"),
+        default=None,
+        help="language of figures and index.html (default: vi); parameter LANG",
+    )
+    add(
+        "--filename-pattern",
+        default=None,
+        metavar="REGEX",
+        help=r"fields from file names by named groups, e.g. 'news_(?P<category>[a-z]+)_\d+'; "
+        "parameter FILENAME_PATTERN",
+    )
+    add(
+        "--folder-field",
+        default=None,
+        metavar="NAME",
+        help="name of the field that holds each file's sub-folder; parameter FOLDER_FIELD",
+    )
+    add(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        help="set a notebook parameter (repeatable); VALUE is read as a Python literal "
+        "(20, [2, 4], None, 'text') or else taken as text",
+    )
+    add(
+        "--cell-timeout",
+        type=int,
+        default=None,
+        metavar="SECONDS",
+        help="stop a cell that runs longer than this (default: no limit)",
+    )
+    add("--notebooks", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
-        return run(args.corpus, args.out, args.build, args.notebooks)
+        return run(args)
     except KeyboardInterrupt:  # before the first notebook started: nothing was written
-        print("\ncorpus-tools: interrupted before any notebook ran; nothing was written",
-              file=sys.stderr)  # fmt: skip
+        print(
+            "\ncorpus-tools: interrupted before any notebook ran; nothing was written",
+            file=sys.stderr,
+        )
         return INTERRUPTED_EXIT
     except (CorpusError, OSError, NotebookError) as error:  # OSError: a full disk, say
         print(f"corpus-tools: {error}", file=sys.stderr)

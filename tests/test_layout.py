@@ -20,7 +20,7 @@ STAGES = (
     ("features", "extract"),
     ("topics",),
     ("plots",),
-    ("cli", "__init__"),
+    ("execution", "scan", "report", "cli", "__init__"),
 )
 RANK = {name: rank for rank, names in enumerate(STAGES) for name in names}
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))

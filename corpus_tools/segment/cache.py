@@ -139,6 +139,12 @@ def _user_word_syllables(user_words: tuple[str, ...]) -> tuple[tuple[str, frozen
 
 
 @lru_cache(maxsize=64)
+def _user_syllables(user_words: tuple[str, ...]) -> frozenset[str]:
+    """Every case-folded syllable of the user words: each is looked for once per unit."""
+    return frozenset(s for _, syllables in _user_word_syllables(user_words) for s in syllables)
+
+
+@lru_cache(maxsize=64)
 def _doc_hasher(unit: Unit, user_words: tuple[str, ...]) -> hashlib.blake2b:
     words = _blake(*(_encode(word) for word, _ in _user_word_syllables(user_words))).digest()
     return _blake(b"doc", segmenter_version(), _encode(unit), words)
@@ -170,13 +176,8 @@ def unit_key(text: str, user_words: tuple[str, ...]) -> bytes:
     relevant: list[bytes] = []
     if words:
         folded = text.casefold()
-        present: dict[str, bool] = {}
-        for word, syllables in words:
-            if all(
-                present[s] if s in present else present.setdefault(s, s in folded)
-                for s in syllables
-            ):
-                relevant.append(_encode(word))
+        present = {s for s in _user_syllables(user_words) if s in folded}
+        relevant = [_encode(word) for word, syllables in words if syllables <= present]
     return _blake(_encode(text), *relevant, base=_unit_hasher()).digest()
 
 

@@ -17,16 +17,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import BrokenExecutor, Executor, Future
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import CacheWarning, CorpusError, SegmentationError, SkippedDocumentsWarning
+from ..errors import CacheWarning, SegmentationError, SkippedDocumentsWarning
 from ..io import Document
 from ..types import OnError, Unit
 from ..validation import ON_ERROR, UNITS, check_choice, check_positive_int
+from . import workers as processes
 from .cache import TokenCache, doc_key, unit_key
 from .decoder import segment_units
 from .runs import RunRecorder
 from .tokens import word_filter
 from .units import Corpus, corpus_documents, document_source, document_units
 from .wordlists import resolve_user_words
+from .workers import worker_count
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -102,16 +104,6 @@ def work_units(texts: list[str], user_words: tuple[str, ...]) -> list:
     return isolated(segment_units, texts, user_words)
 
 
-def _worker_count(n_jobs: int | None) -> int:
-    from joblib import cpu_count
-
-    if n_jobs is None:
-        return 1
-    if not isinstance(n_jobs, int) or n_jobs == 0:
-        raise CorpusError(f"n_jobs must be a positive or negative int, not {n_jobs!r}")
-    return n_jobs if n_jobs > 0 else max(cpu_count() + 1 + n_jobs, 1)
-
-
 class _Doc:
     __slots__ = ("doc_id", "doc_key", "failure", "unit_keys", "words")
 
@@ -144,7 +136,14 @@ class CorpusRun:
 
     Internal API. ``work_sources`` and ``work_units`` are the functions a batch is sent
     to (:func:`work_sources`, :func:`work_units`); the tests replace them to make a
-    worker process die.
+    worker process die. With a negative ``n_jobs``, batches are prepared ahead until
+    the text still to segment shows how many workers pay off
+    (:func:`~corpus_tools.segment.workers.workers_for`).
+
+    With ``unit="document"`` and a cache, a document whose every line is cached as a
+    unit of its own (as a ``unit="paragraph"`` run leaves them) is joined from those
+    lines' words, not segmented again: segmentation never crosses a line break, so a
+    text's words are its lines' words in order.
     """
 
     def __init__(
@@ -158,9 +157,11 @@ class CorpusRun:
         cache_dir: str | os.PathLike[str] | None,
         on_error: OnError,
         batch_size: int,
+        n_jobs: int | None = None,
     ) -> None:
         self.unit, self.include_title, self.user_words = unit, include_title, user_words
         self.keep, self.workers, self.on_error = keep, workers, on_error
+        self.n_jobs = n_jobs  # negative: choose ``workers`` from the work (workers_for)
         self.batch_size = batch_size
         self.cache = None if cache_dir is None else TokenCache(cache_dir)
         self.recorder = None
@@ -196,6 +197,8 @@ class CorpusRun:
                 state.failure = f"{type(error).__name__}: {error}"
                 continue
             state.words = [self.cache.get_unit(key) for key in state.unit_keys]
+            if self.unit == "document" and state.words[0] is None:
+                state.words[0] = self.joined_lines(texts[0])
             seen: dict[bytes, int] = {}
             for position, (key, text) in enumerate(zip(state.unit_keys, texts, strict=True)):
                 if state.words[position] is None:
@@ -213,6 +216,37 @@ class CorpusRun:
         elif batch.items:
             batch.function, batch.args = self.work_units, (self.user_words,)
         return batch
+
+    def joined_lines(self, text: str) -> list[str] | None:
+        """A text's words joined from its lines' cached words, or None if one is not cached."""
+        assert self.cache is not None, "only the cache path looks lines up"
+        words: list[str] = []
+        for line in filter(None, text.split("\n")):
+            found = self.cache.get_unit(unit_key(line, self.user_words))
+            if found is None:
+                return None
+            words.extend(found)
+        return words
+
+    def batches(self, docs: Iterable[Document | str]) -> Iterator[_Batch]:
+        numbered = enumerate(docs)
+        while chunk := list(itertools.islice(numbered, self.batch_size)):
+            yield self.prepare(chunk)
+
+    def choose_workers(self, batches: Iterator[_Batch]) -> list[_Batch]:
+        """Set ``workers`` from the work ahead; return the batches read to see it."""
+        if self.n_jobs is None or self.n_jobs > 0:
+            return []
+        ceiling = self.workers
+        ahead: list[_Batch] = []
+        chars = 0
+        for batch in batches:
+            ahead.append(batch)
+            chars += sum(map(len, batch.items))
+            if chars >= ceiling * processes.CHARS_PER_WORKER:
+                break
+        self.workers = processes.workers_for(chars, self.n_jobs)
+        return ahead
 
     # -- running it ---------------------------------------------------------------------
     def submit(self, batch: _Batch, executor: Executor | None) -> None:
@@ -240,14 +274,16 @@ class CorpusRun:
         assert batch.function is not None, "only batches with work are submitted"
         if len(batch.items) > 1:
             try:
-                executor = _executor(self.workers)
+                executor = processes.worker_pool(self.workers)
                 return executor.submit(batch.function, batch.items, *batch.args).result()
             except BrokenExecutor:
                 pass
         out = []
         for item in batch.items:
             try:
-                future = _executor(self.workers).submit(batch.function, [item], *batch.args)
+                future = processes.worker_pool(self.workers).submit(
+                    batch.function, [item], *batch.args
+                )
                 out.extend(future.result())
             except BrokenExecutor as error:
                 reason = str(error).strip().split("\n")[0]
@@ -317,30 +353,27 @@ class CorpusRun:
         self, docs: Iterable[Document | str], *, progress: bool
     ) -> Iterator[tuple[str, list[str]]]:
         bar = _progress_bar(docs, progress)
-        executor = _executor(self.workers) if self.workers > 1 else None
-        in_flight = 2 * self.workers
         window: deque[_Batch] = deque()
-        numbered = enumerate(docs)
         completed = False
         try:
             self.record(start=True)
-            while True:
-                chunk = list(itertools.islice(numbered, self.batch_size))
-                if chunk:
-                    batch = self.prepare(chunk)
-                    self.submit(batch, executor)
-                    window.append(batch)
+            batches = self.batches(docs)
+            ahead = self.choose_workers(batches)
+            executor = processes.worker_pool(self.workers) if self.workers > 1 else None
+            in_flight = 2 * self.workers
+            for batch in itertools.chain(ahead, batches):
+                self.submit(batch, executor)
+                window.append(batch)
                 while window and (
-                    not chunk
-                    or len(window) > in_flight
-                    or window[0].future is None
-                    or window[0].future.done()
+                    len(window) > in_flight or window[0].future is None or window[0].future.done()
                 ):
                     batch = window.popleft()
                     yield from self.finish(batch)
                     bar.update(len(batch.docs))
-                if not chunk:
-                    break
+            while window:
+                batch = window.popleft()
+                yield from self.finish(batch)
+                bar.update(len(batch.docs))
             completed = True
         finally:
             for batch in window:
@@ -352,13 +385,6 @@ class CorpusRun:
             bar.close()
         if self.skipped:
             warnings.warn(SkippedDocumentsWarning(self.skipped), stacklevel=3)
-
-
-def _executor(workers: int) -> Executor:
-    """joblib's loky executor: reused between calls, so workers keep their loaded model."""
-    from joblib.externals.loky import get_reusable_executor
-
-    return get_reusable_executor(max_workers=workers, timeout=300)
 
 
 def _progress_bar(docs: Iterable[object], progress: bool) -> tqdm:
@@ -412,10 +438,11 @@ def iter_tokens(
             keep_punct=keep_punct,
             keep_numbers=keep_numbers,
         ),
-        workers=_worker_count(n_jobs),
+        workers=worker_count(n_jobs),
         cache_dir=cache_dir,
         on_error=on_error,
         batch_size=batch_size,
+        n_jobs=n_jobs,
     )
     return run(docs, progress=progress)
 
@@ -454,9 +481,13 @@ def tokenize_corpus(
     batch_size : int
         Documents segmented together (and sent to a worker as one task).
     n_jobs : int
-        Worker processes (joblib's loky); ``-1`` uses every core. Each worker loads the
-        model once (about half a second) and keeps it between calls. The output is the
-        same, in the same order, whatever ``n_jobs``.
+        Worker processes (joblib's loky). Each worker loads the model once (one to a few
+        seconds) and keeps it between calls
+        (:func:`~corpus_tools.segment.workers.release_workers` stops them). ``-1`` uses
+        every core, but only as many workers as the text still to segment repays
+        (:func:`~corpus_tools.segment.workers.workers_for`): a small corpus, or one the
+        cache already holds, is segmented in this process. The output is the same, in
+        the same order, whatever ``n_jobs``.
     cache_dir : str or PathLike, optional
         A folder keeping every unit's words as Parquet
         (:mod:`corpus_tools.segment.cache`): a re-run reads them instead of segmenting.
@@ -476,9 +507,10 @@ def tokenize_corpus(
         :class:`~corpus_tools.errors.SegmentationError` naming it, or leave its units
         out, log a warning on the ``corpus_tools`` logger and warn
         :class:`~corpus_tools.errors.SkippedDocumentsWarning` listing every skipped id at
-        the end. No other document's tokens are lost. With ``n_jobs=1`` the work runs in
-        this process, so only Python errors are caught: a crash of the segmenter itself
-        ends the process; ``n_jobs=2`` isolates it.
+        the end. No other document's tokens are lost. With ``n_jobs=1`` (and with
+        ``n_jobs=-1`` on little text) the work runs in this process, so only Python
+        errors are caught: a crash of the segmenter itself ends the process;
+        ``n_jobs=2`` isolates it.
     progress : bool
         Show a tqdm progress bar (on standard error) when the run lasts over a second.
 

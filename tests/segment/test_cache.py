@@ -15,6 +15,7 @@ from corpus_tools.segment import cache as cache_module
 from corpus_tools.segment import (
     iter_tokens,
     load_stopwords,
+    load_user_words,
     read_tokens,
     text_units,
     tokenize_corpus,
@@ -88,6 +89,29 @@ def test_keys_depend_on_what_decides_the_words():
     assert len(segmenter_version()) == 16
     names = {module.__name__ for module in SEGMENTER_MODULES}
     assert {"corpus_tools.normalize", "corpus_tools.segment.decoder"} <= names
+
+
+def _unit_key_as_first_written(text, user_words):
+    """unit_key as it was first written (word by word, syllable memo): the reference."""
+    from corpus_tools.segment.cache import _blake, _encode, _unit_hasher, _user_word_syllables
+
+    relevant, folded, present = [], text.casefold(), {}
+    for word, syllables in _user_word_syllables(user_words):
+        if all(
+            present[s] if s in present else present.setdefault(s, s in folded) for s in syllables
+        ):
+            relevant.append(_encode(word))
+    return _blake(_encode(text), *relevant, base=_unit_hasher()).digest()
+
+
+def test_unit_keys_are_those_existing_caches_hold(seed_docs):
+    user_words = load_user_words()
+    units = [text for _, text in text_units(seed_docs, unit="paragraph")]
+    units += ["", "Ở HÀ NỘI", "ban chấp hành trung ương", "Bộ Chính trị" * 3]
+    for words in (user_words, (), ("Hà Nội", "chạy chức")):
+        assert [unit_key(t, words) for t in units] == [
+            _unit_key_as_first_written(t, words) for t in units
+        ]
 
 
 @pytest.mark.slow

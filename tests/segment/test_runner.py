@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -16,10 +17,13 @@ from corpus_tools.segment import (
     tokenize,
     tokenize_corpus,
 )
+from corpus_tools.segment import runner as segment_runner
+from corpus_tools.segment import workers as segment_workers
 from corpus_tools.segment.runner import CorpusRun, Failure, isolated, work_sources
 from corpus_tools.segment.tokens import word_filter
+from corpus_tools.segment.workers import CHARS_PER_WORKER, release_workers, workers_for
 
-from .helpers import reference
+from .helpers import no_segmentation, reference
 
 
 def test_tokenize_corpus_keeps_order_and_empty_documents():
@@ -167,3 +171,79 @@ def test_a_mapping_is_tokenized_by_its_values_with_its_keys_as_ids(tmp_path):
 def test_a_document_that_is_not_a_str_is_a_type_error(tmp_path, cache):
     with pytest.raises(TypeError, match=r"docs\[1\] is NoneType"):
         tokenize_corpus(["Họp.", None], cache_dir=tmp_path if cache else None)
+
+
+# ------------------------------------------------------------- how many workers (issue 12.4)
+
+
+def test_a_positive_n_jobs_is_taken_as_it_is_and_a_negative_one_is_a_ceiling(monkeypatch):
+    assert workers_for(0, 2) == 2
+    assert workers_for(10**9, 1) == 1
+    assert workers_for(0, None) == 1
+    monkeypatch.setattr(segment_workers, "worker_count", lambda n_jobs: 4)  # 4 cores
+    assert workers_for(0, -1) == 1
+    assert workers_for(2 * CHARS_PER_WORKER - 1, -1) == 1
+    assert workers_for(2 * CHARS_PER_WORKER, -1) == 2
+    assert workers_for(100 * CHARS_PER_WORKER, -1) == 4
+
+
+def test_n_jobs_minus_one_on_a_small_corpus_starts_no_worker(seed_docs, monkeypatch):
+    def no_executor(workers):
+        raise AssertionError(f"started {workers} worker processes for five short texts")
+
+    monkeypatch.setattr(segment_workers, "worker_pool", no_executor)
+    assert tokenize_corpus(seed_docs, n_jobs=-1) == tokenize_corpus(seed_docs)
+
+
+def test_n_jobs_minus_one_on_much_text_uses_every_core(seed_docs, monkeypatch):
+    started: list[int] = []
+
+    def threads(workers):  # threads stand in for worker processes
+        started.append(workers)
+        return ThreadPoolExecutor(workers)
+
+    expected = tokenize_corpus(seed_docs)
+    monkeypatch.setattr(segment_workers, "CHARS_PER_WORKER", 100)
+    monkeypatch.setattr(segment_workers, "worker_count", lambda n_jobs: 2)  # 2 cores
+    monkeypatch.setattr(segment_workers, "worker_pool", threads)
+    assert tokenize_corpus(seed_docs, n_jobs=-1, batch_size=1) == expected
+    assert started == [2]
+
+
+@pytest.mark.slow
+def test_release_workers_stops_the_kept_workers(seed_docs):
+    release_workers()  # none running: nothing to do
+    tokenize_corpus(seed_docs[:2], n_jobs=2, batch_size=1)
+    pool = segment_workers._pool
+    assert pool is not None
+    processes = list(pool._processes.values())
+    assert processes and all(p.is_alive() for p in processes)
+    release_workers()
+    assert segment_workers._pool is None
+    assert not any(p.is_alive() for p in processes)
+
+
+# ------------------------------------------------- documents joined from cached paragraphs
+
+
+def test_documents_are_joined_from_cached_paragraphs_without_segmenting(
+    seed_docs, tmp_path, monkeypatch, segmented
+):
+    tokenize_corpus(seed_docs, unit="paragraph", cache_dir=tmp_path)
+    assert segmented
+    monkeypatch.setattr(segment_runner, "segment_units", no_segmentation)
+    parts = len(list(tmp_path.glob("part-*.parquet")))
+    joined = tokenize_corpus(seed_docs, cache_dir=tmp_path, keep_punct=True)
+    assert joined == reference(seed_docs, keep_punct=True)
+    # and stored as documents (one part file more), which a later call reads as they are
+    assert len(list(tmp_path.glob("part-*.parquet"))) == parts + 1
+    assert tokenize_corpus(seed_docs, cache_dir=tmp_path) == reference(seed_docs)
+    assert len(list(tmp_path.glob("part-*.parquet"))) == parts + 1
+
+
+def test_a_document_with_a_line_not_cached_is_segmented_whole(seed_docs, tmp_path, segmented):
+    tokenize_corpus([seed_docs[0].text], unit="paragraph", cache_dir=tmp_path)
+    segmented.clear()
+    text = seed_docs[0].text + "\nMột dòng mới chưa có trong bộ nhớ đệm."
+    assert tokenize_corpus([text], cache_dir=tmp_path) == [tokenize(text)]
+    assert len(segmented) == 1  # the whole document, as one unit
