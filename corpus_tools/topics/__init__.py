@@ -8,10 +8,11 @@ The defaults are the ones to use unless you have a reason not to:
 
 * **Units: documents for many documents, paragraphs for a handful**
   (:func:`choose_unit`: documents from 50 on). Tokenize once with
-  ``iter_tokens(docs, unit=..., include_title=False, stopwords=load_stopwords(),
-  keep_numbers=False)``: titles are left out, so a headline never becomes a topic of its
-  own, and :func:`drop_short_units` leaves out units of fewer than five words (photo
-  captions, datelines), saying how many. Given ``(doc_id, tokens)`` pairs,
+  ``iter_tokens(docs, unit=unit, include_title=unit == "document",
+  stopwords=load_stopwords(), keep_numbers=False)``: a title is never a unit of its own
+  (with paragraphs it would become a topic by itself; a document keeps its headline,
+  which names its subject), and :func:`drop_short_units` leaves out units of fewer than
+  five words (photo captions, datelines), saying how many. Given ``(doc_id, tokens)`` pairs,
   :func:`fit_topics` keeps each unit's document id, and :func:`document_topics` averages
   paragraphs back into documents.
 * **Words, not syllables**: "bóng_đá" is one term, not "bóng" (ball, shadow) plus "đá"
@@ -73,9 +74,9 @@ Every error raises :class:`~corpus_tools.errors.CorpusError` (or its subclass
 **Document clusters** beside topics (:mod:`~corpus_tools.topics.clusters`): k-means on
 LSA vectors of whole documents, k by silhouette (:func:`choose_clusters`,
 :func:`cluster_documents`). Each document gets one cluster, usable as a grouping
-(``groups=``). On labelled news they recover editorial categories better than topics
-(NMI 0.673 against 0.595 for NMF, issue 12), so they are the grouping of documents to
-use for a corpus of many documents.
+(``groups=``). On labelled news they recovered editorial categories better than topics
+(NMI 0.673 against 0.595 for NMF, as issue 12 reports), so they are the grouping of
+documents to use for a corpus of many documents.
 
 The modules: :mod:`~corpus_tools.topics.units` chooses the units
 (:func:`choose_unit`, :func:`drop_short_units`); :mod:`~corpus_tools.topics.model` fits

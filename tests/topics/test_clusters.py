@@ -60,6 +60,19 @@ def test_choose_clusters_finds_the_number_of_categories(labelled):
     assert "largest k tried" not in table.attrs["reason"]
 
 
+def test_choose_clusters_stops_once_the_silhouette_keeps_falling(labelled):
+    table = choose_clusters(labelled[0], range(2, 12), n_init=3, patience=2)
+    assert table["k"].tolist() == [2, 3, 4, 5, 6, 7]  # 6 and 7 below k=5: stop
+    assert table.loc[table["recommended"], "k"].tolist() == [5]
+    assert "the 2 ks after it scored lower, so k=8, 9, 10, 11 were not tried" in (
+        table.attrs["reason"]
+    )
+    assert "skipped" not in table.attrs["reason"]  # untried is not unscorable
+    every = choose_clusters(labelled[0], range(2, 12), n_init=3, patience=None)
+    assert every["k"].tolist() == list(range(2, 12))
+    assert every.loc[every["recommended"], "k"].tolist() == [5]
+
+
 def test_choose_clusters_says_when_the_best_is_the_largest(labelled):
     table = choose_clusters(labelled[0], [2, 3, 4], n_init=3)
     assert table.loc[table["recommended"], "k"].tolist() == [4]
