@@ -46,7 +46,7 @@ from .matrices import plot_heatmap
 from .network import plot_network
 from .save import save_figure
 from .style import DPI, STYLE, font_path
-from .topics import plot_topic_prevalence, plot_topic_trends
+from .topics import plot_topic_match, plot_topic_prevalence, plot_topic_trends
 from .wordclouds import plot_wordcloud, plot_wordclouds
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "plot_network",
     "plot_rank_frequency",
     "plot_term_bars",
+    "plot_topic_match",
     "plot_topic_prevalence",
     "plot_topic_trends",
     "plot_wordcloud",

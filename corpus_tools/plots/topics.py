@@ -1,5 +1,6 @@
 """Topic prevalence: per group as a heatmap (:func:`plot_topic_prevalence`), and over
-time as small multiples (:func:`plot_topic_trends`).
+time as small multiples (:func:`plot_topic_trends`); and two topic models matched topic
+by topic (:func:`plot_topic_match`).
 
 Both take the table of :func:`corpus_tools.topics.topic_prevalence` (groups in rows, a
 ``documents`` column, one column per topic) and name topics by the names given
@@ -19,7 +20,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from ..errors import FigureError
 from ..topics.tables import MISSING_GROUP
@@ -39,11 +39,16 @@ from .style import (
 
 __all__ = [
     "MAX_GROUPS",
+    "MAX_PAIRS",
     "SMALL_GROUP",
+    "plot_topic_match",
     "plot_topic_prevalence",
     "plot_topic_trends",
     "wrap_name",
 ]
+
+MAX_PAIRS = 20
+"""Rows of a topic-match figure at most: beyond, the most similar pairs are kept."""
 
 MAX_GROUPS = 30
 """Columns of a prevalence heatmap at most: beyond, the largest groups are kept."""
@@ -106,6 +111,7 @@ def plot_topic_prevalence(
     *,
     names: Sequence[str] | None = None,
     title: str | None = None,
+    counts: bool = True,
     ax: Axes | None = None,
 ) -> Figure:
     """Topics × groups: the mean share of each topic in each group's documents.
@@ -123,6 +129,9 @@ def plot_topic_prevalence(
         One name per topic column, e.g. ``topic_labels(model)``; default the topic
         numbers from 1.
     title : str, optional
+    counts : bool
+        Add each group's number of documents to its label; False when every group is
+        one document.
     ax : Axes, optional
         Where to draw; None makes a new figure 6.3 in wide.
 
@@ -142,14 +151,14 @@ def plot_topic_prevalence(
     """
     if table.empty:
         return draw_message(ax, "không có dữ liệu để vẽ", title=title)
-    counts, shares = _split(table)
+    sizes, shares = _split(table)
     labels = _topic_names(shares, names)
     note = ""
     if len(shares) > MAX_GROUPS:
-        keep = counts.sort_values(ascending=False, kind="stable").index[:MAX_GROUPS]
+        keep = sizes.sort_values(ascending=False, kind="stable").index[:MAX_GROUPS]
         mask = shares.index.isin(keep)
         note = f" ({MAX_GROUPS} nhóm nhiều bài nhất trong {len(shares)})"
-        counts, shares = counts[mask], shares[mask]
+        sizes, shares = sizes[mask], shares[mask]
     values = shares.to_numpy().T  # topics × groups
     n_topics, n_groups = values.shape
     wrapped = [wrap_name(label, 34) for label in labels]
@@ -158,7 +167,10 @@ def plot_topic_prevalence(
         height = min(MAX_HEIGHT, 2.4 + 0.16 * lines + 0.1 * n_topics)
         ax = single_axes(ax, figsize=(PAGE_WIDTH, height))
         image = ax.imshow(values, cmap="viridis", aspect="auto", vmin=0)
-        columns = [f"{group} ({n:,})" for group, n in zip(shares.index, counts, strict=True)]
+        columns = [
+            f"{group} ({n:,})" if counts else str(group)
+            for group, n in zip(shares.index, sizes, strict=True)
+        ]
         rotation = 0 if n_groups <= 4 and max(map(len, columns)) <= 16 else 45
         ax.set_xticks(np.arange(n_groups), labels=columns, rotation=rotation,
                       ha="right" if rotation else "center", rotation_mode="anchor",
@@ -260,6 +272,8 @@ def plot_topic_trends(
         top.set_xlim(-0.6, len(periods) - 0.4)
         counted = f"số bài mỗi kỳ ({int(counts.sum()):,} bài"
         counted += f"; {undated:,} bài không có ngày, không vẽ)" if undated else ")"
+        if small.any():  # the legend of the hollow marker, as text: no box to collide
+            counted += f"\n○ kỳ có dưới {SMALL_GROUP} bài: trung bình kém chắc"
         top.set_title(counted, fontsize=_TEXT, loc="left")
         ymax = max(0.05, float(shares.to_numpy()[:, shown].max()) * 1.1)
         for number, topic in enumerate(shown):
@@ -279,13 +293,87 @@ def plot_topic_trends(
                 panel.tick_params(labelbottom=False)
             if col:
                 panel.tick_params(labelleft=False)
-        if small.any():
-            hollow = Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
-                            markeredgecolor=BAR_COLOR, markersize=4)  # fmt: skip
-            top.legend([hollow], [f"kỳ có dưới {SMALL_GROUP} bài: trung bình kém chắc"],
-                       fontsize=_TEXT, frameon=False, loc="lower right",
-                       bbox_to_anchor=(1.0, 1.0), borderaxespad=0.1)  # fmt: skip
         fig.supylabel("tỷ trọng trung bình của chủ đề", fontsize=_TEXT)
+        if title:
+            fig.suptitle(textwrap.fill(title + note, 70), fontsize=10)
+    return fig
+
+
+def plot_topic_match(
+    table: pd.DataFrame,
+    *,
+    n_top: int = 10,
+    title: str | None = None,
+    names: tuple[str, str] = ("NMF", "LDA"),
+) -> Figure:
+    """Matched topics of two models: each pair's cosine similarity and shared top words.
+
+    One row per matched pair, most similar first: the first model's topic on the left,
+    the second's on the right, a bar for their similarity, and in it how many of their
+    ``n_top`` top words they share. Unmatched topics are left out (the table keeps
+    them). At most :data:`MAX_PAIRS` rows; beyond, the most similar, said in the title.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`corpus_tools.topics.compare_topic_models`.
+    n_top : int
+        The ``n_top`` the table was made with, for the bar labels.
+    title : str, optional
+    names : pair of str
+        What the two models are called on the axes.
+
+    Returns
+    -------
+    Figure
+        A new figure, 6.3 in wide and at most 9 in high.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"label_a": ["1. cán bộ, đảng", "2. cầu thủ, sân"],
+    ...                       "label_b": ["2. đảng, họp", "1. sân, bóng đá"],
+    ...                       "similarity": [0.7, 0.9], "shared": [4, 6]})
+    >>> fig = plot_topic_match(table)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['2. cầu thủ, sân', '1. cán bộ, đảng']
+    """
+    matched = table.dropna(subset=["similarity"]).sort_values(
+        "similarity", ascending=False, kind="stable"
+    )
+    if matched.empty:
+        return draw_message(None, "không có cặp chủ đề nào", title=title)
+    note = ""
+    if len(matched) > MAX_PAIRS:
+        note = f" ({MAX_PAIRS} cặp giống nhau nhất trong {len(matched)})"
+        matched = matched.head(MAX_PAIRS)
+    left = [wrap_name(str(label), 26) for label in matched["label_a"]]
+    right = [wrap_name(str(label), 26) for label in matched["label_b"]]
+    lines = sum(max(a.count("\n"), b.count("\n")) + 1 for a, b in zip(left, right, strict=True))
+    positions = np.arange(len(matched))
+    with matplotlib.rc_context(STYLE):
+        fig = new_figure(PAGE_WIDTH, min(MAX_HEIGHT, 1.3 + 0.17 * lines + 0.12 * len(matched)))
+        ax = fig.add_subplot()
+        values = matched["similarity"].to_numpy(dtype=float)
+        ax.barh(positions, values, color=BAR_COLOR, height=0.7)
+        for position, value, shared in zip(positions, values, matched["shared"], strict=True):
+            inside = value > 0.35
+            ax.text(value - 0.02 if inside else value + 0.02, position,
+                    f"{int(shared)}/{n_top} từ chung", va="center",
+                    ha="right" if inside else "left", fontsize=MIN_FONT_SIZE,
+                    color="white" if inside else "black")  # fmt: skip
+        ax.set_xlim(0, 1)
+        ax.set_ylim(len(matched) - 0.5, -0.5)
+        ax.set_yticks(positions, labels=left, fontsize=_TEXT)
+        ax.set_xlabel("độ tương đồng cosin của hai phân bố từ", fontsize=_TEXT)
+        ax.tick_params(axis="x", labelsize=_TEXT)
+        twin = ax.twinx()
+        twin.set_ylim(ax.get_ylim())
+        twin.set_yticks(positions, labels=right, fontsize=_TEXT)
+        twin.spines[["top", "left"]].set_visible(False)
+        twin.spines["right"].set_visible(True)
+        for x, name, align in ((-0.02, names[0], "right"), (1.02, names[1], "left")):
+            ax.text(x, 1.01, f"chủ đề {name}", transform=ax.transAxes, ha=align,
+                    va="bottom", fontsize=_TEXT, fontweight="bold")  # fmt: skip
         if title:
             fig.suptitle(textwrap.fill(title + note, 70), fontsize=10)
     return fig

@@ -9,9 +9,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
 from corpus_tools.errors import FigureError
-from corpus_tools.plots import plot_topic_prevalence, plot_topic_trends
+from corpus_tools.plots import plot_topic_match, plot_topic_prevalence, plot_topic_trends
 from corpus_tools.plots.style import MAX_HEIGHT, MAX_PANELS, MIN_FONT_SIZE, PAGE_WIDTH
-from corpus_tools.plots.topics import MAX_GROUPS, wrap_name
+from corpus_tools.plots.topics import MAX_GROUPS, MAX_PAIRS, wrap_name
 
 
 def _prevalence(groups: list[str], k: int, *, seed: int = 0, documents=None) -> pd.DataFrame:
@@ -73,6 +73,13 @@ def test_prevalence_heatmap_labels_and_cells():
     assert cells == expected
 
 
+def test_prevalence_heatmap_without_counts():
+    table = _prevalence(["Siết chặt kỷ luật (000)", "Hội nghị (001)"], 2, documents=[1, 1])
+    fig = plot_topic_prevalence(table, counts=False)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels == ["Siết chặt kỷ luật (000)", "Hội nghị (001)"]
+
+
 def test_prevalence_heatmap_keeps_the_largest_groups_and_says_so():
     groups = [f"nhóm {i}" for i in range(40)]
     table = _prevalence(groups, 3, documents=list(range(1, 41)))
@@ -105,7 +112,7 @@ def test_trends_panels_counts_and_small_periods():
     np.testing.assert_allclose(line.get_ydata(), table[1].to_numpy()[:3])
     filled, hollow = panels[0].collections
     assert len(filled.get_offsets()) == 2 and len(hollow.get_offsets()) == 1  # 4 < 5 bài
-    assert top.get_legend() is not None
+    assert "○ kỳ có dưới 5 bài" in top.get_title(loc="left")  # the hollow marker explained
 
 
 def test_trends_keep_the_largest_topics_and_say_so():
@@ -138,3 +145,51 @@ def test_wrap_name_breaks_between_terms():
     assert wrap_name("1. bộ chính trị, cán bộ", 40) == "1. bộ chính trị, cán bộ"
     assert wrap_name("1. bộ chính trị, cán bộ", 16) == "1. bộ chính trị,\ncán bộ"
     assert all(len(line) <= 12 for line in wrap_name("1. Ban Chấp hành Trung ương", 12).split("\n"))
+
+
+def _match(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    return pd.DataFrame(
+        {
+            "label_a": NAMES[:n] if n <= len(NAMES) else [f"{i}. cán bộ" for i in range(n)],
+            "label_b": [f"{i}. Ủy viên Trung ương Đảng, tỉnh, khóa" for i in range(n)],
+            "similarity": rng.uniform(0.05, 0.95, n),
+            "shared": rng.integers(0, 11, n),
+        }
+    )
+
+
+@pytest.mark.parametrize("n", [1, 8, 15, 30])
+def test_topic_match_fits_the_page(n):
+    table = _match(n)
+    fig = plot_topic_match(table, title="Mỗi chủ đề NMF và chủ đề LDA ghép với nó")
+    _check_page(fig)
+    ax, twin = fig.axes
+    assert len(ax.patches) == min(n, MAX_PAIRS)
+    widths = [bar.get_width() for bar in ax.patches]
+    assert widths == sorted(widths, reverse=True)  # most similar first
+    assert len(twin.get_yticklabels()) == min(n, MAX_PAIRS)
+    if n > MAX_PAIRS:
+        assert f"({MAX_PAIRS} cặp giống nhau nhất trong {n})" in fig.get_suptitle().replace(
+            "\n", " "
+        )
+
+
+def test_topic_match_pairs_labels_and_shared_words():
+    table = pd.DataFrame(
+        {
+            "label_a": ["1. cán bộ, đảng", "2. cầu thủ, sân", "3. thuốc"],
+            "label_b": ["2. đảng, họp", "1. sân, bóng đá", ""],
+            "similarity": [0.7, 0.9, np.nan],  # the third is unmatched
+            "shared": [4, 6, 0],
+        }
+    )
+    fig = plot_topic_match(table, n_top=10)
+    ax, twin = fig.axes
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["2. cầu thủ, sân", "1. cán bộ, đảng"]
+    assert [t.get_text() for t in twin.get_yticklabels()] == ["1. sân, bóng đá", "2. đảng, họp"]
+    notes = [t.get_text() for t in ax.texts]
+    assert "6/10 từ chung" in notes and "4/10 từ chung" in notes
+    assert "chủ đề NMF" in notes and "chủ đề LDA" in notes
+    empty = plot_topic_match(table.iloc[2:])
+    assert empty.axes[0].texts[0].get_text() == "không có cặp chủ đề nào"
