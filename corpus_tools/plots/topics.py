@@ -355,7 +355,9 @@ def plot_topic_match(
         ax = fig.add_subplot()
         values = matched["similarity"].to_numpy(dtype=float)
         ax.barh(positions, values, color=BAR_COLOR, height=0.7)
-        for position, value, shared in zip(positions, values, matched["shared"], strict=True):
+        for position, value, shared in zip(
+            range(len(values)), values, matched["shared"], strict=True
+        ):
             inside = value > 0.35
             ax.text(value - 0.02 if inside else value + 0.02, position,
                     f"{int(shared)}/{n_top} từ chung", va="center",
