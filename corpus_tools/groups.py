@@ -172,7 +172,9 @@ def documents_table(docs: Sequence[Document]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    fields = list(dict.fromkeys(key for doc in docs for key in doc.metadata))
+    # a table's "title" or "date" column is in metadata too: the parsed attribute wins
+    shadowed = {*ATTRIBUTES, "paragraphs"}
+    fields = list(dict.fromkeys(k for doc in docs for k in doc.metadata if k not in shadowed))
     rows = [
         {
             **{name: getattr(doc, name) for name in ATTRIBUTES},

@@ -84,3 +84,15 @@ def test_short_labels_name_articles_by_id_and_title():
         "b": "b",
         "c": "c · Mộtcáitiêuđềrấtdàikhôngc…",
     }
+
+
+def test_documents_table_keeps_one_column_per_field():
+    # a CSV's title and date columns are kept in metadata as read; the table holds the
+    # parsed attributes once, not a second, string "date" column
+    doc = Document("a", title="Hội nghị", date=dt.date(2020, 10, 1),
+                   metadata={"title": "Hội nghị", "date": "20201001", "category": "x"})  # fmt: skip
+    table = documents_table([doc])
+    assert table.columns.tolist() == [
+        "doc_id", "title", "date", "source", "byline", "paragraphs", "category",
+    ]  # fmt: skip
+    assert table["date"].tolist() == [dt.date(2020, 10, 1)]

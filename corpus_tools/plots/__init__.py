@@ -72,6 +72,7 @@ from .network import plot_network
 from .save import save_figure, tidy_table
 from .selection import Selection, select_documents
 from .style import DPI, MAX_HEIGHT, MAX_PANELS, MIN_FONT_SIZE, PAGE_WIDTH, STYLE, font_path
+from .topics import plot_topic_match, plot_topic_prevalence, plot_topic_trends
 from .trends import plot_trends
 from .wordclouds import plot_wordcloud, plot_wordclouds
 from .zipf import plot_zipf
@@ -100,6 +101,9 @@ __all__ = [
     "plot_rank_frequency",
     "plot_term_bars",
     "plot_term_spread",
+    "plot_topic_match",
+    "plot_topic_prevalence",
+    "plot_topic_trends",
     "plot_trends",
     "plot_wordcloud",
     "plot_wordclouds",

@@ -1,31 +1,31 @@
-"""Fit a topic model and read it: topic terms, document topics, typical units.
+"""Fit a topic model: :class:`TopicModel` and :func:`fit_topics`.
 
-The defaults and the measurements behind them are described in :mod:`corpus_tools.topics`.
-Besides the public functions, this module holds the internal API that
-:mod:`corpus_tools.topics.evaluation` fits its models with (the checks,
-:func:`vectorize_units`, :func:`fit_estimator`, :func:`top_indices`).
+The defaults and the measurements behind them are described in :mod:`corpus_tools.topics`;
+:mod:`corpus_tools.topics.tables` reads a fitted model. Besides the public names, this
+module holds the internal API that the other topic modules fit and check with (the
+checks, :func:`vectorize_units`, :func:`fit_estimator`, :func:`top_indices`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-import pandas as pd
 from scipy import sparse
 from sklearn.decomposition import NMF, LatentDirichletAllocation, MiniBatchNMF
 from sklearn.feature_extraction.text import CountVectorizer
 
 from ..errors import TopicModelError
 from ..features.vectorize import fit_vectorizer, make_vectorizer
-from ..segment import token_to_text
 from ..types import TokenLists, TokensInput
 from ..validation import carries_ids, check_positive_int, token_lists
 
 __all__ = [
     "DEFAULT_MAX_ITER",
+    "DEFAULT_RESTARTS",
     "DEFAULT_WEIGHTING",
     "METHODS",
     "NEGLIGIBLE",
@@ -33,12 +33,10 @@ __all__ = [
     "check_k",
     "check_method",
     "check_units",
-    "document_topics",
     "fit_estimator",
     "fit_topics",
+    "restart_seeds",
     "top_indices",
-    "topic_terms",
-    "typical_units",
     "vectorize_units",
 ]
 
@@ -58,6 +56,14 @@ DEFAULT_MAX_ITER: dict[str, int] = {"nmf": 1000, "minibatch_nmf": 200, "lda": 10
 """Iterations (NMF) or passes over the units (MiniBatchNMF, LDA); NMF stops earlier
 once it converges. Batch LDA reached the same coherence on the seeds after 10 passes
 as after 50."""
+
+DEFAULT_RESTARTS: dict[str, int] = {"nmf": 4, "minibatch_nmf": 4, "lda": 1, "online_lda": 1}
+"""Fits from different random starts, of which the best objective is kept. NMF starts
+from random factors (``init="random"``), so one start may end in a poor local optimum:
+on 2,000 synthetic news articles (k=10) one start in three did (reconstruction error
+39.36 against 39.22, NMI with the categories 0.58 against 0.65); four starts found the
+best optimum for each of three seeds. LDA starts from random topics too, but a fit is
+slow and gains little, so it fits once."""
 
 
 NEGLIGIBLE = 1e-9
@@ -228,10 +234,10 @@ def _make_model(
     max_iter = DEFAULT_MAX_ITER[method] if max_iter is None else max_iter
     common: dict[str, Any] = {"n_components": k, "random_state": random_state, "max_iter": max_iter}
     if method == "nmf":
-        settings = {"init": "nndsvda", "solver": "cd", "beta_loss": "frobenius", "tol": 1e-4}
+        settings = {"init": "random", "solver": "cd", "beta_loss": "frobenius", "tol": 1e-4}
         model_class: type = NMF
     elif method == "minibatch_nmf":
-        settings = {"init": "nndsvda", "beta_loss": "frobenius", "batch_size": 1024}
+        settings = {"init": "random", "beta_loss": "frobenius", "batch_size": 1024}
         model_class = MiniBatchNMF
     else:
         online = method == "online_lda"
@@ -250,6 +256,29 @@ def _normalize_rows(weights: np.ndarray, *, empty: float | None) -> np.ndarray:
     return out
 
 
+def restart_seeds(random_state: int, n_restarts: int) -> list[int]:
+    """Return the seeds of ``n_restarts`` fits drawn from ``random_state``; internal API.
+
+    The seeds come from one :class:`numpy.random.SeedSequence`, so two values of
+    ``random_state`` share no start (``random_state + r`` would: seeds 0 and 1 would
+    share three of four starts), and the same value always gives the same seeds.
+
+    Examples
+    --------
+    >>> restart_seeds(0, 2) == restart_seeds(0, 2), restart_seeds(0, 2) == restart_seeds(1, 2)
+    (True, False)
+    """
+    states = np.random.SeedSequence(random_state).generate_state(n_restarts)
+    return [int(state) & 0x7FFFFFFF for state in states]
+
+
+def _objective(model: Any, matrix: sparse.csr_matrix) -> float:
+    """What a restart minimises: NMF's reconstruction error, or LDA's negative bound."""
+    if isinstance(model, LatentDirichletAllocation):
+        return -float(model.score(matrix))
+    return float(np.nan_to_num(model.reconstruction_err_, nan=0.0))
+
+
 def fit_estimator(
     matrix: sparse.csr_matrix,
     method: str,
@@ -258,8 +287,13 @@ def fit_estimator(
     random_state: int,
     max_iter: int | None,
     options: Mapping[str, Any],
+    n_restarts: int = 1,
 ) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray]:
     """Fit the estimator for ``method`` on a units × terms matrix; internal API.
+
+    ``n_restarts`` estimators start from the seeds :func:`restart_seeds` draws from
+    ``random_state``; the one with the best objective (NMF's reconstruction error,
+    LDA's approximate log likelihood) is kept, the earlier one on a tie.
 
     Returns
     -------
@@ -276,14 +310,25 @@ def fit_estimator(
     >>> unit_topics.sum(axis=1).tolist()
     [1.0, 1.0]
     """
-    model = _make_model(method, k, random_state=random_state, max_iter=max_iter, options=options)
-    try:
-        unit_weights = model.fit_transform(matrix)
-    except (ValueError, TypeError) as error:
-        name = type(model).__name__
-        raise TopicModelError(
-            f"{name} could not be fitted ({error}); check max_iter and model_options"
-        ) from None
+    best: tuple[float, Any, np.ndarray] | None = None
+    for seed in restart_seeds(random_state, n_restarts):
+        model = _make_model(method, k, random_state=seed, max_iter=max_iter, options=options)
+        try:
+            with warnings.catch_warnings():
+                # a near-perfect fit: sklearn takes the square root of a rounding error
+                # below 0 for the reconstruction error (NaN, read as 0 below)
+                warnings.filterwarnings("ignore", "invalid value encountered in sqrt")
+                weights = model.fit_transform(matrix)
+        except (ValueError, TypeError) as error:
+            name = type(model).__name__
+            raise TopicModelError(
+                f"{name} could not be fitted ({error}); check max_iter and model_options"
+            ) from None
+        objective = _objective(model, matrix) if n_restarts > 1 else 0.0
+        if best is None or objective < best[0]:
+            best = (objective, model, weights)
+    assert best is not None  # n_restarts >= 1
+    _, model, unit_weights = best
     unit_weights = np.asarray(unit_weights, dtype=np.float64)
     unit_topics = _normalize_rows(unit_weights, empty=1.0 / k)
     components = np.array(model.components_, dtype=np.float64)
@@ -308,6 +353,7 @@ def fit_topics(
     max_df: int | float = 0.5,
     weighting: Weighting | None = None,
     max_iter: int | None = None,
+    n_restarts: int | None = None,
     model_options: Mapping[str, Any] | None = None,
 ) -> TopicModel:
     """Fit a topic model with ``k`` topics on token lists, one list per unit.
@@ -329,7 +375,8 @@ def fit_topics(
         (for corpora too large for NMF), ``LatentDirichletAllocation`` in batch
         (``"lda"``) or online (``"online_lda"``) mode.
     random_state : int
-        Seed; the same seed gives the same model.
+        Seed of the random starts: the same seed gives the same model, and another seed
+        another fit (NMF starts from random factors, LDA from random topics).
     min_df : int or float
         Keep terms in at least this many units (a float: this share of units). Default 2:
         terms seen once cannot be shared by a topic.
@@ -341,10 +388,16 @@ def fit_topics(
         ``"count"`` for LDA.
     max_iter : int, optional
         Default :data:`DEFAULT_MAX_ITER`: 1000 for NMF, 200 for MiniBatchNMF, 10 for LDA.
+    n_restarts : int, optional
+        Fits from different random starts (seeds drawn from ``random_state``); the one
+        with the best objective is kept. Default :data:`DEFAULT_RESTARTS`: 4 for NMF and
+        MiniBatchNMF, 1 for LDA.
     model_options : mapping, optional
-        Further estimator parameters, overriding ours (NMF: ``init="nndsvda"``,
+        Further estimator parameters, overriding ours (NMF: ``init="random"``,
         ``solver="cd"``, ``beta_loss="frobenius"``, ``tol=1e-4``; MiniBatchNMF:
-        ``batch_size=1024``), e.g. ``{"alpha_W": 0.1}`` or ``{"doc_topic_prior": 0.1}``.
+        ``init="random"``, ``batch_size=1024``), e.g. ``{"alpha_W": 0.1}`` or
+        ``{"doc_topic_prior": 0.1}``. ``{"init": "nndsvda"}`` gives NMF's deterministic
+        start, which ignores ``random_state``.
 
     Returns
     -------
@@ -373,6 +426,8 @@ def fit_topics(
     units, doc_ids = check_units(tokens_per_unit)
     if max_iter is not None:
         max_iter = check_positive_int(max_iter, "max_iter", error=TopicModelError)
+    restarts = DEFAULT_RESTARTS[method] if n_restarts is None else n_restarts
+    restarts = check_positive_int(restarts, "n_restarts", error=TopicModelError)
     vectorizer, matrix = vectorize_units(units, weighting, min_df=min_df, max_df=max_df)
     k = check_k(k, matrix.shape[0], matrix.shape[1])
     model, unit_weights, unit_topics, topic_weights = fit_estimator(
@@ -382,6 +437,7 @@ def fit_topics(
         random_state=random_state,
         max_iter=max_iter,
         options=dict(model_options or {}),
+        n_restarts=restarts,
     )
     return TopicModel(
         model=model,
@@ -396,136 +452,29 @@ def fit_topics(
     )
 
 
-def top_indices(weights: np.ndarray, n_top: int) -> list[np.ndarray]:
+def top_indices(
+    weights: np.ndarray, n_top: int, *, decimals: int | None = None
+) -> list[np.ndarray]:
     """Return each row's ``n_top`` columns by decreasing weight, zeros left out.
 
-    Internal API; ties go to the earlier column (vocabulary order).
+    Internal API; ties go to the earlier column (vocabulary order). With ``decimals``,
+    weights are compared to that many decimals of the row's largest, so near-ties go to
+    the earlier column too: two fits that differ only by rounding noise (1e-10) then
+    rank their terms alike (:func:`~corpus_tools.topics.choose_k` compares fits so).
 
     Examples
     --------
     >>> [row.tolist() for row in top_indices(np.array([[0.2, 0.5, 0.0], [0.0, 0.0, 1.0]]), 2)]
     [[1, 0], [2]]
+    >>> near_tie = np.array([[0.3, 0.3 + 1e-12, 0.1]])
+    >>> top_indices(near_tie, 1)[0].tolist(), top_indices(near_tie, 1, decimals=6)[0].tolist()
+    ([1], [0])
     """
     tops = []
     for row in weights:
-        order = np.argsort(-row, kind="stable")[:n_top]
+        key = row
+        if decimals is not None and row.max(initial=0.0) > 0:
+            key = np.round(row / row.max(), decimals)
+        order = np.argsort(-key, kind="stable")[:n_top]
         tops.append(order[row[order] > 0])
     return tops
-
-
-def topic_terms(model: TopicModel, *, n_top: int = 10) -> pd.DataFrame:
-    """List each topic's ``n_top`` heaviest terms.
-
-    Terms with zero weight are left out, so a topic may list fewer than ``n_top``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``topic`` (0 to k-1), ``rank`` (1 = heaviest), ``term`` (for display,
-        with spaces: "bộ chính trị"), ``token`` ("bộ_chính_trị") and ``weight`` (the
-        term's share of the topic, see :attr:`TopicModel.topic_terms`).
-
-    Examples
-    --------
-    >>> units = [["bộ_chính_trị", "họp"], ["bộ_chính_trị", "họp", "ở"],
-    ...          ["bóng_đá", "cầu_thủ", "ở"], ["bóng_đá", "cầu_thủ"]]
-    >>> table = topic_terms(fit_topics(units, k=2, max_df=1.0), n_top=2)
-    >>> table.columns.tolist()
-    ['topic', 'rank', 'term', 'token', 'weight']
-    >>> sorted(table["term"])
-    ['bóng đá', 'bộ chính trị', 'cầu thủ', 'họp']
-    """
-    n_top = check_positive_int(n_top, "n_top", error=TopicModelError)
-    rows = []
-    for topic, columns in enumerate(top_indices(model.topic_terms, n_top)):
-        for rank, column in enumerate(columns, start=1):
-            token = str(model.vocabulary[column])
-            weight = float(model.topic_terms[topic, column])
-            rows.append((topic, rank, token_to_text(token), token, weight))
-    return pd.DataFrame(rows, columns=["topic", "rank", "term", "token", "weight"])
-
-
-def document_topics(model: TopicModel, *, doc_ids: Iterable[object] | None = None) -> pd.DataFrame:
-    """Average the unit topic shares of each document.
-
-    Parameters
-    ----------
-    model : TopicModel
-    doc_ids : iterable, optional
-        The document id of each unit, in unit order: ``[doc_id for doc_id, _ in
-        text_units(docs, unit="paragraph")]``, or the ``text_units`` pairs themselves.
-        Default: the ids the model kept (:attr:`TopicModel.doc_ids`), when it was fitted
-        on ``(doc_id, tokens)`` pairs or a mapping.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per document (index ``doc_id``, in order of first appearance), one column
-        per topic (0 to k-1); each row is the mean of its units' shares and sums to 1.
-
-    Examples
-    --------
-    >>> units = [["bộ_chính_trị", "họp"], ["bộ_chính_trị", "họp", "ở"],
-    ...          ["bóng_đá", "cầu_thủ", "ở"], ["bóng_đá", "cầu_thủ"]]
-    >>> model = fit_topics(units, k=2, max_df=1.0)
-    >>> table = document_topics(model, doc_ids=["b", "b", "a", "a"])
-    >>> table.index.tolist(), table.sum(axis=1).round(6).tolist()
-    (['b', 'a'], [1.0, 1.0])
-    >>> paired = fit_topics(zip(["b", "b", "a", "a"], units), k=2, max_df=1.0)
-    >>> document_topics(paired).index.tolist()
-    ['b', 'a']
-    """
-    if doc_ids is None:
-        doc_ids = model.doc_ids
-    if doc_ids is None:
-        raise TopicModelError(
-            "document_topics needs the document id of every unit: pass doc_ids=[...] (one per "
-            "unit, in unit order), or fit the model on (doc_id, tokens) pairs or a mapping, "
-            "which keep their ids"
-        )
-    if isinstance(doc_ids, str):
-        raise TypeError("doc_ids is one string; pass the document id of every unit")
-    ids = [item[0] if isinstance(item, tuple) and len(item) == 2 else item for item in doc_ids]
-    n_units = model.unit_topics.shape[0]
-    if len(ids) != n_units:
-        raise TopicModelError(
-            f"doc_ids has {len(ids)} entries but the model has {n_units} units; pass "
-            "the doc id of every unit the model was fitted on, in the same order"
-        )
-    table = pd.DataFrame(model.unit_topics, columns=pd.RangeIndex(model.k, name="topic"))
-    return table.groupby(pd.Index(ids, name="doc_id"), sort=False).mean()
-
-
-def typical_units(model: TopicModel, *, n_top: int = 1) -> pd.DataFrame:
-    """Find, for each topic, the ``n_top`` units with the largest share of it.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``topic``, ``rank`` (1 = most typical), ``unit_index`` (the unit's
-        position, an index into the token lists and into ``text_units``) and ``weight``
-        (its share of the topic, from :attr:`TopicModel.unit_topics`). NMF often gives
-        many units a share of exactly 1; among equal shares the unit with the larger raw
-        weight (:attr:`TopicModel.unit_weights`, how strongly the topic explains it)
-        comes first, then the earlier unit.
-
-    Examples
-    --------
-    >>> units = [["bộ_chính_trị", "họp"], ["bộ_chính_trị", "họp", "ở"],
-    ...          ["bóng_đá", "cầu_thủ", "ở"], ["bóng_đá", "cầu_thủ"]]
-    >>> table = typical_units(fit_topics(units, k=2, max_df=1.0))
-    >>> sorted(table["unit_index"].tolist())
-    [0, 3]
-    """
-    n_units = model.unit_topics.shape[0]
-    n_top = min(check_positive_int(n_top, "n_top", error=TopicModelError), n_units)
-    raw = model.unit_topics if model.unit_weights is None else model.unit_weights
-    rows = []
-    for topic in range(model.k):
-        shares = model.unit_topics[:, topic]
-        # np.lexsort sorts by the last key first; shares are rounded so that float noise
-        # does not hide a tie
-        order = np.lexsort((np.arange(n_units), -raw[:, topic], -np.round(shares, 9)))
-        for rank, unit in enumerate(order[:n_top], start=1):
-            rows.append((topic, rank, int(unit), float(shares[unit])))
-    return pd.DataFrame(rows, columns=["topic", "rank", "unit_index", "weight"])

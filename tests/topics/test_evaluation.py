@@ -13,13 +13,14 @@ from corpus_tools.errors import CorpusError
 from corpus_tools.topics import (
     TopicModel,
     choose_k,
+    cluster_documents,
     coherence,
     compare_with_labels,
     document_topics,
     fit_topics,
 )
 
-from .toy import TOY, TOY_DOCS, TOY_LABELS
+from .toy import CATEGORIES, TOY, TOY_DOCS, TOY_LABELS, labelled_documents
 
 # --------------------------------------------------------------------------- errors
 
@@ -177,14 +178,7 @@ def test_choose_k_table(method):
     assert table.attrs["reason"].startswith(f"k={k} has the highest mean NPMI coherence")
 
 
-THEMES = {
-    "chính trị": ["bộ_chính_trị", "ban_bí_thư", "cán_bộ", "đảng_viên", "nghị_quyết",
-                  "đại_hội", "tỉnh_ủy", "nhiệm_kỳ", "quy_hoạch", "kỷ_luật"],
-    "thể thao": ["bóng_đá", "cầu_thủ", "trận_đấu", "ghi_bàn", "sân",
-                 "huấn_luyện_viên", "đội_tuyển", "giải_đấu", "thủ_môn", "bàn_thắng"],
-    "y tế": ["bệnh_viện", "bác_sĩ", "bệnh_nhân", "điều_trị", "vắc_xin",
-             "dịch_bệnh", "y_tế", "thuốc", "khám", "xét_nghiệm"],
-}  # fmt: skip
+THEMES = {name: CATEGORIES[name] for name in ("chính trị", "thể thao", "y tế")}
 
 
 SHARED = ["năm", "ngày", "người", "tỉnh", "hà_nội", "thành_phố", "tháng", "tuần"]
@@ -223,7 +217,9 @@ def test_choose_k_is_repeatable():
 
 
 def test_choose_k_without_subsampling_is_perfectly_stable():
-    table = choose_k(TOY, [2], sample_fraction=1.0)
+    # Only the random start changes between seeds now; two clear themes survive it.
+    # (n_top=3: TOY has 10 terms, so a topic's top 10 would take in stray small weights.)
+    table = choose_k(TOY, [2], sample_fraction=1.0, n_top=3)
     assert table["stability"].tolist() == [1.0]
 
 
@@ -235,14 +231,101 @@ def test_seed_paragraphs_choose_k(seed_paragraphs):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # non-convergence goes into the table, not a warning
         table = choose_k(tokens, range(2, 9))
-    assert table["k"].tolist() == list(range(2, 9))
+    # the ks given first, then any the range was widened to, one at a time
+    assert table["k"].tolist() == list(range(2, 9)) + table.attrs["widened"]
+    assert table.attrs["widened"] == list(range(9, 9 + len(table.attrs["widened"])))
     assert table["recommended"].sum() == 1
     assert isinstance(table.attrs["reason"], str)
 
 
 def test_choose_k_counts_fits_that_did_not_converge(seed_paragraphs):
     _, tokens = seed_paragraphs
-    table = choose_k(tokens, [4, 6], max_iter=3)
+    table = choose_k(tokens, [4, 6], max_iter=3, widen=False)
     assert table["converged"].tolist() == [0.0, 0.0]
     assert "stopped at max_iter=3 before converging" in table.attrs["reason"]
     assert "k=4, 6" in table.attrs["reason"]
+
+
+# --------------------------------------------------------------------------- widening choose_k
+
+
+def test_choose_k_widens_while_coherence_rises():
+    units, _ = _planted_corpus(0)  # three themes
+    table = choose_k(units, [2, 3])  # k=3, the largest given, scores best: try k=4
+    assert table.attrs["widened"] == [4]
+    assert table["k"].tolist() == [2, 3, 4]
+    assert table.attrs["peaked"] is True
+    assert table.loc[table["recommended"], "k"].tolist() == [3]
+    assert table.attrs["reason"].startswith("k=3 has the highest mean NPMI coherence")
+    assert table.attrs["reason"].endswith("the range was widened to k=4.")
+
+
+def test_choose_k_widens_by_the_last_step():
+    units, _ = _planted_corpus(0)
+    table = choose_k(units, [2, 4])
+    assert table["k"].tolist()[:2] == [2, 4]
+    assert table.attrs["widened"][:1] == [6]
+    assert np.diff(table["k"]).tolist() == [2] * (len(table) - 1)
+
+
+@pytest.mark.parametrize(
+    ("options", "why"),
+    [({"widen": False}, "widen=False"), ({"max_k": 3}, "max_k=3")],
+)
+def test_choose_k_says_when_coherence_never_stopped_rising(options, why):
+    units, _ = _planted_corpus(0)
+    table = choose_k(units, [2, 3], **options)
+    assert table["k"].tolist() == [2, 3]
+    assert table.attrs["peaked"] is False
+    reason = table.attrs["reason"]
+    assert reason.startswith(f"coherence never stopped rising: the largest k tried (k=3, {why})")
+    assert "so coherence does not choose k" in reason
+    # the most stable k is recommended instead, and said to be a working choice
+    most_stable = int(table.loc[table["stability"].idxmax(), "k"])
+    assert table.loc[table["recommended"], "k"].tolist() == [most_stable]
+    assert f"k={most_stable} is recommended instead as the most stable k tried" in reason
+
+
+def test_choose_k_widening_stops_at_what_the_corpus_allows():
+    # TOY has 8 units, 6 per sample: with its top 10 words (its whole vocabulary) a
+    # topic's coherence rises with every k, up to the 6 topics a sample can hold
+    table = choose_k(TOY, [2, 3], max_k=50)
+    assert table["k"].tolist() == [2, 3, 4, 5, 6]
+    assert table.attrs["widened"] == [4, 5, 6]
+    assert table.attrs["peaked"] is False
+    assert "the largest k tried (k=6, the most the corpus allows)" in table.attrs["reason"]
+    assert "the range was widened to k=4, 5, 6" in table.attrs["reason"]
+
+
+def test_choose_k_with_one_k_chooses_nothing():
+    units, _ = _planted_corpus(0)
+    table = choose_k(units, [3])
+    assert table["k"].tolist() == [3] and table["recommended"].tolist() == [True]
+    assert table.attrs["peaked"] is False
+    assert table.attrs["reason"].startswith("k=3 is the only k tried")
+    assert "smallest" not in table.attrs["reason"]
+
+
+def test_choose_k_samples_at_most_max_sample_units():
+    units, _ = _planted_corpus(0)  # 90 units
+    with pytest.raises(CorpusError, match=r"more than the 20 units in each sample"):
+        choose_k(units, [25, 30], max_sample=20)
+    assert choose_k(units, [2, 3], max_sample=20, widen=False)["k"].tolist() == [2, 3]
+
+
+def test_choose_k_stability_is_measured_across_starts():
+    # every seed sees every unit: only the random start differs, and six topics over
+    # three themes split them differently from one start to the next
+    units, _ = _planted_corpus(0)
+    table = choose_k(units, [3, 6], sample_fraction=1.0, widen=False)
+    stability = dict(zip(table["k"], table["stability"], strict=True))
+    assert stability[6] < 0.9
+    assert stability[3] > stability[6]
+
+
+def test_compare_clusters_with_labels():
+    docs, labels = labelled_documents(0, own=0.5)
+    clusters = cluster_documents(docs, k=5)
+    assert compare_with_labels(clusters, labels) == {"nmi": 1.0, "ari": 1.0}
+    with pytest.raises(CorpusError, match="the clusters have 120 units"):
+        compare_with_labels(clusters, labels[:-1])

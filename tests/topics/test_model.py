@@ -9,11 +9,11 @@ import unicodedata
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.decomposition import NMF
 
 from corpus_tools.errors import CorpusError
 from corpus_tools.segment import load_stopwords, tokenize_corpus
 from corpus_tools.topics import (
-    TopicModel,
     TopicModelError,
     coherence,
     compare_with_labels,
@@ -22,8 +22,9 @@ from corpus_tools.topics import (
     topic_terms,
     typical_units,
 )
+from corpus_tools.topics.model import DEFAULT_RESTARTS, restart_seeds
 
-from .toy import FOOTBALL, METHODS, POLITICS, TOY, TOY_DOCS, TOY_LABELS
+from .toy import FOOTBALL, METHODS, POLITICS, TOY, TOY_DOCS, TOY_LABELS, labelled_documents
 
 # --------------------------------------------------------------------------- fit_topics
 
@@ -57,7 +58,8 @@ def test_weighting_defaults(toy_model):
     assert type(fit_topics(TOY, k=2, method="lda").vectorizer).__name__ == "CountVectorizer"
     assert type(fit_topics(TOY, k=2, weighting="count").vectorizer).__name__ == "CountVectorizer"
     assert type(toy_model.model).__name__ == "NMF"
-    assert toy_model.model.init == "nndsvda"
+    # random starts (not NNDSVD, which ignores random_state), so seeds give other fits
+    assert toy_model.model.init == "random"
 
 
 def test_one_letter_words_are_terms(toy_model):
@@ -90,6 +92,44 @@ def test_same_seed_same_model(method):
     assert np.array_equal(first.unit_topics, second.unit_topics)
     assert np.array_equal(first.topic_terms, second.topic_terms)
     assert np.array_equal(first.vocabulary, second.vocabulary)
+
+
+def test_other_seed_other_fit():
+    # random_state changes the start, so the fit; NNDSVD (model_options) barely moved
+    docs, _ = labelled_documents(1, own=0.25, length=30)
+    first, second = (fit_topics(docs, k=5, random_state=seed) for seed in (0, 1))
+    assert np.abs(first.unit_topics - second.unit_topics).max() > 0.5
+    nndsvda = {"init": "nndsvda"}
+    same = [fit_topics(docs, k=5, random_state=s, model_options=nndsvda) for s in (0, 1)]
+    assert np.abs(same[0].unit_topics - same[1].unit_topics).max() < 0.05
+
+
+@pytest.mark.parametrize("random_state", [0, 7])
+def test_restarts_keep_the_best_fit(random_state):
+    docs, _ = labelled_documents(1, own=0.25, length=30)
+    model = fit_topics(docs, k=8, random_state=random_state, n_restarts=4)
+    matrix = model.vectorizer.transform([tokens for _, tokens in docs])
+    errors = []
+    for seed in restart_seeds(random_state, 4):
+        single = NMF(8, init="random", solver="cd", tol=1e-4, max_iter=1000, random_state=seed)
+        single.fit(matrix)
+        errors.append(single.reconstruction_err_)
+    assert len(set(np.round(errors, 4))) > 1  # the starts ended in different fits
+    assert model.model.reconstruction_err_ == pytest.approx(min(errors), rel=1e-12)
+    assert model.model.random_state == restart_seeds(random_state, 4)[int(np.argmin(errors))]
+
+
+def test_restart_seeds_are_repeatable_and_disjoint():
+    assert restart_seeds(0, 4) == restart_seeds(0, 4)
+    assert not set(restart_seeds(0, 4)) & set(restart_seeds(1, 4))
+    assert restart_seeds(0, 4)[:2] == restart_seeds(0, 2)
+    assert all(0 <= seed < 2**31 for seed in restart_seeds(3, 10))
+
+
+def test_restart_defaults():
+    assert DEFAULT_RESTARTS == {"nmf": 4, "minibatch_nmf": 4, "lda": 1, "online_lda": 1}
+    lda = fit_topics(TOY, k=2, method="lda", n_restarts=2)  # LDA restarts by its bound
+    assert compare_with_labels(lda, TOY_LABELS)["nmi"] == 1.0
 
 
 def test_model_is_frozen_and_read_only(toy_model):
@@ -138,6 +178,7 @@ def test_model_options_reach_the_estimator():
         (TOY, {"k": 2, "method": "lsa"}, "method must be one of"),
         (TOY, {"k": 2, "weighting": "bm25"}, "weighting must be"),
         (TOY, {"k": 2, "max_iter": 0}, "max_iter must be"),
+        (TOY, {"k": 2, "n_restarts": 0}, "n_restarts must be"),
         (TOY, {"k": 2, "model_options": {"solver": "magic"}}, "check max_iter and model_options"),
         ("bộ_chính_trị cán_bộ", {"k": 1}, "not a string"),
         (["bộ_chính_trị cán_bộ", "bóng_đá"], {"k": 1}, "tokenize the texts first"),
@@ -153,84 +194,6 @@ def test_stopword_only_units_say_so():
     assert tokens == [[], []]
     with pytest.raises(TopicModelError, match="stopwords"):
         fit_topics(tokens, k=1)
-
-
-@pytest.mark.parametrize(
-    ("call", "message"),
-    [
-        (lambda m: document_topics(m, doc_ids=["a"] * 7), "doc_ids has 7 entries"),
-        (lambda m: topic_terms(m, n_top=0), "n_top must be"),
-        (lambda m: typical_units(m, n_top=0), "n_top must be"),
-    ],
-)
-def test_table_errors(toy_model, call, message):
-    with pytest.raises(CorpusError, match=message):
-        call(toy_model)
-
-
-# --------------------------------------------------------------------------- tables
-
-
-def test_topic_terms_table(toy_model):
-    table = topic_terms(toy_model, n_top=3)
-    assert table.columns.tolist() == ["topic", "rank", "term", "token", "weight"]
-    assert table["topic"].tolist() == [0, 0, 0, 1, 1, 1]
-    assert table["rank"].tolist() == [1, 2, 3, 1, 2, 3]
-    assert (table["term"] == table["token"].str.replace("_", " ")).all()
-    for _, group in table.groupby("topic"):
-        assert group["weight"].is_monotonic_decreasing
-    everything = topic_terms(toy_model, n_top=100)
-    assert len(everything) <= 2 * len(toy_model.vocabulary)
-    assert (everything["weight"] > 0).all()  # zero-weight terms are left out
-
-
-def test_topic_terms_display_form():
-    model = fit_topics([["bộ_chính_trị", "ở"], ["bộ_chính_trị", "ở"]], k=1, max_df=1.0)
-    assert sorted(topic_terms(model)["term"]) == ["bộ chính trị", "ở"]
-
-
-def test_document_topics(toy_model):
-    table = document_topics(toy_model, doc_ids=["d", "d", "b", "b", "c", "c", "a", "a"])
-    assert table.index.tolist() == ["d", "b", "c", "a"]  # first-seen order
-    assert table.index.name == "doc_id"
-    assert table.columns.tolist() == [0, 1]
-    np.testing.assert_allclose(table.sum(axis=1), 1.0)
-    expected = toy_model.unit_topics[[0, 1]].mean(axis=0)
-    np.testing.assert_allclose(table.loc["d"].to_numpy(), expected)
-
-
-def test_document_topics_takes_text_unit_pairs(toy_model):
-    pairs = [(doc, f"đoạn {i}") for i, doc in enumerate(TOY_DOCS)]
-    pd.testing.assert_frame_equal(
-        document_topics(toy_model, doc_ids=pairs), document_topics(toy_model, doc_ids=TOY_DOCS)
-    )
-
-
-def test_typical_units(toy_model):
-    table = typical_units(toy_model, n_top=2)
-    assert table.columns.tolist() == ["topic", "rank", "unit_index", "weight"]
-    assert table["rank"].tolist() == [1, 2, 1, 2]
-    themes = [
-        {TOY_LABELS[unit] for unit in group["unit_index"]} for _, group in table.groupby("topic")
-    ]
-    assert sorted(map(len, themes)) == [1, 1] and themes[0] != themes[1]
-    for row in table.itertuples():
-        assert row.weight == toy_model.unit_topics[row.unit_index, row.topic]
-    assert len(typical_units(toy_model, n_top=50)) == 2 * len(TOY)  # n_top capped at the units
-
-
-def test_typical_units_break_ties_by_raw_weight():
-    model = TopicModel(
-        model=None,
-        vectorizer=None,
-        vocabulary=np.array(["cán_bộ"]),
-        unit_topics=np.array([[1.0], [1.0], [1.0]]),
-        topic_terms=np.array([[1.0]]),
-        method="nmf",
-        k=1,
-        unit_weights=np.array([[0.2], [0.9], [0.5]]),
-    )
-    assert typical_units(model, n_top=3)["unit_index"].tolist() == [1, 2, 0]
 
 
 # --------------------------------------------------------------------------- the seeds
@@ -292,22 +255,3 @@ def test_model_keeps_the_keys_of_a_mapping(toy_model):
     assert model.doc_ids == tuple(mapping)
     assert document_topics(model).index.tolist() == list(mapping)
     np.testing.assert_array_equal(model.unit_topics, toy_model.unit_topics)
-
-
-def test_given_doc_ids_win_over_the_kept_ones():
-    model = fit_topics(list(zip(TOY_DOCS, TOY, strict=True)), k=2)
-    table = document_topics(model, doc_ids=["x"] * 4 + ["y"] * 4)
-    assert table.index.tolist() == ["x", "y"]
-
-
-def test_document_topics_needs_ids(toy_model):
-    assert toy_model.doc_ids is None
-    with pytest.raises(CorpusError, match="pass doc_ids"):
-        document_topics(toy_model)
-    with pytest.raises(TypeError):
-        document_topics(toy_model, TOY_DOCS)  # doc_ids is keyword-only
-
-
-def test_typical_units_n_is_now_n_top(toy_model):
-    with pytest.raises(TypeError):
-        typical_units(toy_model, n=2)
