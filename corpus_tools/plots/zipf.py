@@ -10,7 +10,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from .labels import check_lang, text
-
 from .style import BAR_COLOR, PAGE_WIDTH, STYLE, draw_message, figure_of, single_axes
 
 __all__ = ["plot_zipf"]
