@@ -47,6 +47,7 @@ def plot_concordance(
     n_top: int = 5,
     title: str | None = None,
     ax: Axes | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Key word in context lines, the key word centred and bold, grouped by term.
 

@@ -69,6 +69,7 @@ def plot_xray(
     n_documents: int | None = None,
     title: str | None = None,
     ax: Axes | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Where each term falls in each article: one row per article, one mark per occurrence.
 
@@ -167,6 +168,7 @@ def plot_term_spread(
     n_top: int = 20,
     title: str | None = None,
     ax: Axes | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """The top words per 10,000 words, each bar coloured by how evenly the word spreads.
 

@@ -35,6 +35,7 @@ def plot_distribution(
     ylabel: str = "",
     median_label: str = "trung vị",
     ax: Axes | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Histograms of ``columns`` of ``table`` on one axis, each with its median marked.
 

@@ -24,6 +24,7 @@ def plot_lexical_diversity(
     group: str | None = None,
     title: str | None = None,
     ax: Axes | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Each article's lexical diversity against its length in words, one point per article.
 

@@ -108,6 +108,7 @@ def plot_keyness(
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
     ax: AxesInput | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Diverging bars of signed G²: over-used words to the right, under-used to the left.
 

@@ -54,6 +54,17 @@ TEXT: dict[str, dict[str, str]] = {
     "fitted_line": {"vi": "đường khớp, độ dốc {slope}", "en": "fitted line, slope {slope}"},
     "rank": {"vi": "thứ hạng", "en": "rank"},
     "frequency": {"vi": "tần số", "en": "frequency"},
+    "zipf_fitted_words": {"vi": "từ trong vùng khớp", "en": "words in the fit"},
+    "zipf_unfitted_words": {
+        "vi": "từ có tần số < {floor} (không khớp)",
+        "en": "words with frequency < {floor} (not fitted)",
+    },
+    "zipf_line": {
+        "vi": "đường khớp trên hạng 1–{n} (tần số ≥ {floor}): độ dốc {slope}\n"
+        "(bình phương nhỏ nhất trên log, trọng số 1/hạng)",
+        "en": "line fitted over ranks 1–{n} (frequency ≥ {floor}): slope {slope}\n"
+        "(least squares on logs, weight 1/rank)",
+    },
     # choosing the number of topics
     "coherence": {"vi": "độ mạch lạc (NPMI)", "en": "coherence (NPMI)"},
     "stability": {"vi": "độ ổn định", "en": "stability"},

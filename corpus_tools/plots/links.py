@@ -31,6 +31,7 @@ def plot_links(
     n_top: int = 8,
     title: str | None = None,
     ax: Axes | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Each term joined to its strongest neighbours; shared neighbours join the terms.
 

@@ -113,6 +113,7 @@ def plot_topic_prevalence(
     title: str | None = None,
     counts: bool = True,
     ax: Axes | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Topics × groups: the mean share of each topic in each group's documents.
 
@@ -204,6 +205,7 @@ def plot_topic_trends(
     *,
     names: Sequence[str] | None = None,
     title: str | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """The mean share of each topic per period, one small panel per topic.
 
@@ -305,6 +307,7 @@ def plot_topic_match(
     n_top: int = 10,
     title: str | None = None,
     names: tuple[str, str] = ("NMF", "LDA"),
+    lang: str = "vi",
 ) -> Figure:
     """Matched topics of two models: each pair's cosine similarity and shared top words.
 

@@ -45,6 +45,7 @@ def plot_trends(
     title: str | None = None,
     ylabel: str = "số lần trên 10.000 từ",
     ax: Sequence[Axes] | np.ndarray | None = None,
+    lang: str = "vi",
 ) -> Figure:
     """Each term's rate per period as a line with its interval, above the articles per period.
 

@@ -7,13 +7,17 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
+from .labels import check_lang, text
 from .style import BAR_COLOR, PAGE_WIDTH, STYLE, draw_message, figure_of, single_axes
 
 __all__ = ["plot_zipf"]
 
 
-def plot_zipf(table: pd.DataFrame, *, title: str | None = None, ax: Axes | None = None) -> Figure:
+def plot_zipf(
+    table: pd.DataFrame, *, title: str | None = None, ax: Axes | None = None, lang: str = "vi"
+) -> Figure:
     """Rank against count on log-log axes, the fitted ranks in colour and the line over them.
 
     Parameters
@@ -40,8 +44,9 @@ def plot_zipf(table: pd.DataFrame, *, title: str | None = None, ax: Axes | None 
     >>> fig.axes[0].get_legend().get_texts()[2].get_text().splitlines()[0]
     'đường khớp trên hạng 1–6 (tần số ≥ 3): độ dốc -1.00'
     """
+    check_lang(lang)
     if table.empty:
-        return draw_message(ax, "không có dữ liệu để vẽ", title=title)
+        return draw_message(ax, text("no_data", lang), title=title)
     fitted = table[table["in_fit"]]
     rest = table[~table["in_fit"]]
     with matplotlib.rc_context(STYLE):
@@ -52,7 +57,7 @@ def plot_zipf(table: pd.DataFrame, *, title: str | None = None, ax: Axes | None 
             marker=".",
             linestyle="none",
             color=BAR_COLOR,
-            label="từ trong vùng khớp",
+            label=text("zipf_fitted_words", lang),
         )
         floor = table.attrs.get("min_count")
         if floor is None:  # a table without its floor: the smallest count fitted
@@ -64,7 +69,7 @@ def plot_zipf(table: pd.DataFrame, *, title: str | None = None, ax: Axes | None 
                 marker=".",
                 linestyle="none",
                 color="#bbbbbb",
-                label=f"từ có tần số < {floor} (không khớp)",
+                label=text("zipf_unfitted_words", lang, floor=floor),
             )
         if len(fitted) >= 3:
             ranks = fitted["rank"].to_numpy(dtype=float)
@@ -74,14 +79,15 @@ def plot_zipf(table: pd.DataFrame, *, title: str | None = None, ax: Axes | None 
                 ranks,
                 line,
                 color="#c0392b",
-                label=f"đường khớp trên hạng 1–{len(fitted)} (tần số ≥ {floor}): "
-                f"độ dốc {slope:.2f}\n"
-                "(bình phương nhỏ nhất trên log, trọng số 1/hạng)",
+                label=text("zipf_line", lang, n=len(fitted), floor=floor, slope=f"{slope:.2f}"),
             )
         ax.set_xscale("log")
         ax.set_yscale("log")
-        ax.set_xlabel("thứ hạng")
-        ax.set_ylabel("tần số")
+        for axis in (ax.xaxis, ax.yaxis):  # plain numbers: no small superscripts
+            axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+            axis.set_minor_formatter(NullFormatter())
+        ax.set_xlabel(text("rank", lang))
+        ax.set_ylabel(text("frequency", lang))
         ax.legend(frameon=False, fontsize=8, loc="lower left")
         if title:
             ax.set_title(title)

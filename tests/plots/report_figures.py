@@ -31,6 +31,9 @@ PAGE_WIDTH, MAX_HEIGHT, MIN_FONT_SIZE = 6.3, 9.0, 7.5
 TOLERANCE = 0.5  # pixels at 200 dpi: rounding of text extents
 
 
+TERMS = ["chạy chức", "Bộ Chính trị", "cán bộ"]  # notebook 02's default terms
+
+
 def seed_tables(docs) -> dict[str, object]:
     """The tables notebooks 01–05 plot, computed from the seeds."""
     words = list(ct.iter_tokens(docs, stopwords=ct.load_stopwords(), keep_numbers=False))
@@ -48,6 +51,13 @@ def seed_tables(docs) -> dict[str, object]:
     people_mentions = ct.extract.find_people(docs)
     people = ct.extract.people_table(people_mentions)
     frequencies = ct.term_frequencies(tokens)
+    # notebooks 01–04's other figures: running words with punctuation, chosen terms
+    running = list(ct.iter_tokens(docs, keep_punct=True))
+    all_words = ct.unify_case(ct.features.filter_tokens(running, keep_numbers=False))
+    ids = [doc.doc_id for doc in docs]
+    lda = ct.fit_topics(unit_tokens, k=10, method="lda", random_state=0)
+    halves = {doc_id: "A" if i % 2 == 0 else "B" for i, doc_id in enumerate(ids)}
+    dates = {doc_id: f"202{i}" for i, doc_id in enumerate(ids)}
     return {
         "documents": ct.documents_table(docs),
         "overview": ct.document_table(docs, tokens),
@@ -79,6 +89,20 @@ def seed_tables(docs) -> dict[str, object]:
         ).reindex(columns=doc_ids, fill_value=0),
         "edges": ct.extract.co_mentions(people_mentions),
         "overlap": ct.extract.overlap_matrix(docs, min_words=8),
+        "ranks": ct.features.rank_frequency(ct.term_frequencies(all_words), min_count=3),
+        "trends": ct.features.term_trends(running, TERMS, groups=list(dates.values())),
+        "concordance": ct.features.concordance(running, TERMS, window=10),
+        "positions": ct.features.term_positions(running, TERMS),
+        "neighbours": ct.features.term_neighbours(tokens, TERMS, window=5, min_count=3, n_top=15),
+        "keyness": ct.features.keyness_by_group(tokens, ids, targets=ids, n_top=5).rename(
+            columns={"group": "doc_id"}
+        ),
+        "diversity": ct.features.lexical_diversity(running, window=100).assign(
+            group=list(halves.values())
+        ),
+        "topic_match": ct.compare_topic_models(model, lda, n_top=10),
+        "prevalence": ct.topic_prevalence(model, groups=halves),
+        "topic_trends": ct.topic_prevalence(model, groups=dates),
     }
 
 
@@ -183,6 +207,49 @@ def report_figures(tables: dict, lang: str) -> dict[str, Callable[[], Figure]]:
             value_label=say("tỷ lệ", "share"), cmap="Reds", mask_diagonal=True, names=names,
             lang=lang,
         ),
+        "01_document_lengths_spread": lambda: plots.plot_distribution(
+            t["overview"], columns=["syllables", "words"],
+            labels=[say("âm tiết", "syllables"), say("từ", "words")],
+            title=say("Độ dài văn bản", "Lengths"), xlabel=say("độ dài", "length"),
+            ylabel=say("số bài", "articles"), median_label=say("trung vị", "median"),
+            lang=lang,
+        ),
+        "02_top_words_per_10k": lambda: plots.plot_term_spread(
+            t["frequencies"], n_top=20, title=say("20 từ nhiều nhất", "Top 20 words"),
+            lang=lang,
+        ),
+        "02_zipf": lambda: plots.plot_zipf(t["ranks"], title="Zipf", lang=lang),
+        "02_term_trends": lambda: plots.plot_trends(
+            t["trends"], period="date:year", title=say("Xu hướng", "Trends"), lang=lang,
+        ),
+        "02_kwic": lambda: plots.plot_concordance(
+            t["concordance"], n_top=5, title=say("Từ trong ngữ cảnh", "Key words in context"),
+            lang=lang,
+        ),
+        "02_dispersion": lambda: plots.plot_xray(
+            t["positions"], terms=TERMS, labels=names, n_documents=len(names),
+            title=say("Vị trí các từ", "Where the words fall"), lang=lang,
+        ),
+        "02_collocations": lambda: plots.plot_links(
+            t["neighbours"], n_top=8, title=say("Từ đi kèm", "Collocates"), lang=lang,
+        ),
+        "03_keyness_diverging": lambda: plots.plot_keyness(
+            t["keyness"], group="doc_id", n_top=5, labels=names,
+            title=say("Từ đặc trưng", "Keyness"), lang=lang,
+        ),
+        "03_lexical_diversity": lambda: plots.plot_lexical_diversity(
+            t["diversity"], group="group",
+            title=say("Độ đa dạng từ vựng", "Lexical diversity"), lang=lang,
+        ),
+        "04_topic_match": lambda: plots.plot_topic_match(
+            t["topic_match"], n_top=10, title="NMF × LDA", lang=lang,
+        ),
+        "04_topic_prevalence": lambda: plots.plot_topic_prevalence(
+            t["prevalence"], names=list(topics.values()), title="NMF", lang=lang,
+        ),
+        "04_topic_trends": lambda: plots.plot_topic_trends(
+            t["topic_trends"], names=list(topics.values()), title="NMF", lang=lang,
+        ),
     }  # fmt: skip
 
 
@@ -193,6 +260,9 @@ FIGURE_NAMES = [
     "03_keyness", "03_document_similarity", "04_choose_k", "04_nmf_topics",
     "04_document_topics", "05_cited_documents", "05_articles_by_cited_document",
     "05_people_by_article", "05_co_mentions", "05_passage_overlap",
+    "01_document_lengths_spread", "02_top_words_per_10k", "02_zipf", "02_term_trends",
+    "02_kwic", "02_dispersion", "02_collocations", "03_keyness_diverging",
+    "03_lexical_diversity", "04_topic_match", "04_topic_prevalence", "04_topic_trends",
 ]  # fmt: skip
 
 SENTENCES = [

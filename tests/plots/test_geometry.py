@@ -48,6 +48,18 @@ def test_every_figure_kind_is_drawn():
         "plot_rank_frequency",
         "plot_choose_k",
         "plot_network",
+        "plot_concordance",
+        "plot_distribution",
+        "plot_keyness",
+        "plot_lexical_diversity",
+        "plot_links",
+        "plot_term_spread",
+        "plot_topic_match",
+        "plot_topic_prevalence",
+        "plot_topic_trends",
+        "plot_trends",
+        "plot_xray",
+        "plot_zipf",
     }
     assert plotted <= drawn, f"add {sorted(plotted - drawn)} to report_figures"
 
