@@ -62,6 +62,7 @@ def seed_tables(docs) -> dict[str, object]:
         "documents": ct.documents_table(docs),
         "overview": ct.document_table(docs, tokens),
         "removed_counts": ct.removed_line_counts(docs),
+        "removed_counts_en": ct.removed_line_counts(docs, lang="en"),
         "frequencies": frequencies,
         "by_document": ct.term_frequencies(tokens, by_doc=True),
         "comparison": ct.syllables_and_words(tokens, n_top=15),
@@ -131,7 +132,8 @@ def report_figures(tables: dict, lang: str) -> dict[str, Callable[[], Figure]]:
             subtitle=five, names=names, lang=lang,
         ),
         "01_removed_lines": lambda: plots.plot_heatmap(
-            t["removed_counts"], title=say("Số dòng bị loại", "Lines removed"),
+            t["removed_counts" if lang == "vi" else "removed_counts_en"],
+            title=say("Số dòng bị loại", "Lines removed"),
             value_label=say("số dòng", "lines"), fmt="{:.0f}", cmap="Blues", names=names,
             lang=lang,
         ),
