@@ -212,7 +212,27 @@ def _text_list(texts: Iterable[str], name: str) -> list[str]:
 
 
 def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int, int, int, int]]:
-    """Spans that differ, merging changes fewer than ``gap`` characters apart ("QĐ / TW")."""
+    """Spans that differ, merging changes fewer than ``gap`` characters apart ("QĐ / TW").
+
+    Texts with the same number of lines are compared line by line: a whole article at
+    once costs difflib time that grows with the square of its length.
+    """
+    before_lines, after_lines = before.split("\n"), after.split("\n")
+    if len(before_lines) != len(after_lines):
+        return _diff_regions(before, after, 0, 0, gap)
+    regions: list[tuple[int, int, int, int]] = []
+    start_before = start_after = 0
+    for line_before, line_after in zip(before_lines, after_lines, strict=True):
+        if line_before != line_after:
+            regions += _diff_regions(line_before, line_after, start_before, start_after, gap)
+        start_before += len(line_before) + 1
+        start_after += len(line_after) + 1
+    return regions
+
+
+def _diff_regions(
+    before: str, after: str, offset_before: int, offset_after: int, gap: int
+) -> list[tuple[int, int, int, int]]:
     regions: list[list[int]] = []
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -222,8 +242,10 @@ def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int
             regions[-1][1], regions[-1][3] = i2, j2
         else:
             regions.append([i1, i2, j1, j2])
-    # Each region is a list of exactly four ints; mypy cannot count list items.
-    return [tuple(region) for region in regions]  # type: ignore[misc]
+    return [
+        (i1 + offset_before, i2 + offset_before, j1 + offset_after, j2 + offset_after)
+        for i1, i2, j1, j2 in regions
+    ]
 
 
 def normalized_texts(docs: Iterable[DocumentLike]) -> list[tuple[str, str]]:
