@@ -33,6 +33,7 @@ from .errors import (
     SegmentationError,
     SkippedDocumentsWarning,
     TopicModelError,
+    TopicModelWarning,
 )
 from .groups import documents_table, group_labels, subset
 from .io import Document, iter_corpus, read_corpus, removed_line_counts, removed_lines
@@ -123,6 +124,7 @@ __all__ = [
     "SkippedDocumentsWarning",
     "TopicModel",
     "TopicModelError",
+    "TopicModelWarning",
     "choose_clusters",
     "choose_k",
     "choose_unit",

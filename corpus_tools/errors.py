@@ -27,6 +27,7 @@ __all__ = [
     "SkippedDocumentsWarning",
     "SourceNotFoundError",
     "TopicModelError",
+    "TopicModelWarning",
     "UnreadableFileError",
 ]
 
@@ -91,6 +92,10 @@ class NotebookError(RuntimeError):
 
 class CacheWarning(UserWarning):
     """A token cache file was unreadable or damaged; its units are segmented again."""
+
+
+class TopicModelWarning(UserWarning):
+    """A topic model or clustering ran with a setting changed from the one asked for."""
 
 
 class SkippedDocumentsWarning(UserWarning):

@@ -127,11 +127,6 @@ def test_multi_syllable_terms_are_whole_in_the_tables(seeds_run):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="known bug, issue 12 left open: notebook 04's document clusters fail when every "
-    "term is in over half of a tiny corpus (max_df=0.5 leaves no vocabulary)",
-    strict=False,
-)
 def test_run_on_a_plain_folder_without_titles_or_datelines(tmp_path):
     corpus = tmp_path / "bai_bao"
     corpus.mkdir()

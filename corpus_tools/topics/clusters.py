@@ -38,7 +38,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from ..errors import TopicModelError
+from ..errors import TopicModelError, TopicModelWarning
 from ..types import TokensInput
 from ..validation import check_positive_int
 from .model import NEGLIGIBLE, check_units, vectorize_units
@@ -162,9 +162,30 @@ def _lsa(
     min_df: int | float,
     max_df: int | float,
 ) -> tuple[CountVectorizer, sparse.csr_matrix, TruncatedSVD, np.ndarray]:
-    """Sublinear TF-IDF, truncated SVD, rows scaled to unit length."""
+    """Sublinear TF-IDF, truncated SVD, rows scaled to unit length.
+
+    When ``max_df`` leaves fewer than two terms but no upper limit would leave more (a
+    handful of documents that share all their words), the limit is dropped with a
+    :class:`TopicModelWarning` saying so, instead of failing.
+    """
     n_components = check_positive_int(n_components, "n_components", error=TopicModelError)
-    vectorizer, matrix = vectorize_units(documents, "tfidf", min_df=min_df, max_df=max_df)
+    try:
+        vectorizer, matrix = vectorize_units(documents, "tfidf", min_df=min_df, max_df=max_df)
+    except TopicModelError:
+        if max_df == 1.0:
+            raise
+        vectorizer, matrix = vectorize_units(documents, "tfidf", min_df=min_df, max_df=1.0)
+        too_few = 0
+    else:
+        too_few = matrix.shape[1]
+    if too_few < 2 and max_df != 1.0:
+        vectorizer, matrix = vectorize_units(documents, "tfidf", min_df=min_df, max_df=1.0)
+        warnings.warn(
+            f"max_df={max_df!r} left {too_few} term(s) in {len(documents)} documents, too few "
+            f"to cluster; clustered with max_df=1.0 ({matrix.shape[1]} terms) instead",
+            TopicModelWarning,
+            stacklevel=3,
+        )
     dimensions = min(n_components, matrix.shape[0] - 1, matrix.shape[1] - 1)
     if dimensions < 1:
         raise TopicModelError(

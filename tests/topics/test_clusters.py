@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import normalized_mutual_info_score
 
-from corpus_tools.errors import CorpusError
+from corpus_tools.errors import CorpusError, TopicModelWarning
 from corpus_tools.topics import (
     DocumentClusters,
     choose_clusters,
@@ -188,6 +188,18 @@ def test_small_corpora_get_fewer_dimensions():
     assert found.svd.n_components == 3  # documents - 1
     assert found.silhouette == pytest.approx(1.0)
     assert math.isnan(cluster_documents(docs, k=1, max_df=1.0).silhouette)
+
+
+def test_a_handful_of_documents_sharing_their_words_still_cluster():
+    # each word is in 4 of 6 documents: max_df=0.5 would leave no term at all
+    words = [["cán_bộ", "quy_hoạch"], ["bóng_đá", "cầu_thủ"], ["lúa", "nông_dân"]] * 2
+    docs = [words[i] + words[(i + 1) % 6] + words[(i + 2) % 6] + words[(i + 3) % 6]
+            for i in range(6)]  # fmt: skip
+    with pytest.warns(TopicModelWarning, match=r"max_df=0.5 left 0 term\(s\) in 6 documents"):
+        found = cluster_documents(docs, k=2)
+    assert len(found.vocabulary) == 6
+    with pytest.warns(TopicModelWarning, match="max_df=1.0"):
+        assert len(choose_clusters(docs, [2, 3])) == 2
 
 
 @pytest.mark.parametrize(
