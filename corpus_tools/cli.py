@@ -10,7 +10,8 @@ token cache (``--cache-dir``, default ``OUT/.tokens``); the documents table and 
 corpus summary come from that pass (:func:`corpus_tools.scan.scan_corpus`, in a child
 process of its own, so that Ctrl-C stops it and its workers in one line). Then each
 numbered notebook in ``notebooks/`` runs top to bottom in a fresh Jupyter kernel
-(nbclient), its ``parameters`` cell followed by the run's values (as papermill does):
+(nbclient), as many at once as ``--jobs`` allows (:func:`notebook_workers`), its
+``parameters`` cell followed by the run's values (as papermill does):
 ``CORPUS`` and ``OUT_DIR`` always, and ``CACHE_DIR``, ``N_JOBS`` and every other
 parameter (the options above, ``-p NAME VALUE``) only in the notebooks whose parameters
 cell assigns that name. A name that no notebook takes is reported once and ignored.
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import keyword
 import os
 import re
@@ -49,14 +51,23 @@ import time
 from pathlib import Path
 
 from .errors import CorpusError, NotebookError, SourceNotFoundError
-from .execution import StepDisplay, execute_notebook, find_notebooks, parameter_names
+from .execution import (
+    NotebookRun,
+    Terminal,
+    execute_notebooks,
+    find_notebooks,
+    parameter_names,
+)
 from .files import atomic_write_text
 from .paths import project_root
+from .segment.workers import worker_count
 
 STAGING_PREFIX = ".corpus-tools-run-"
 INTERRUPTED_EXIT = 130  # 128 + SIGINT, as shells report it
 FIGURE_FILE = re.compile(r"[0-9][0-9]_.+\.(?:png|svg|csv)|index\.html|documents\.csv")
 """The files a run writes into ``--out``; those of an earlier run are replaced."""
+PARALLEL_WORDS = 3_000_000
+"""Above this many words, notebooks run one at a time (see :func:`notebook_workers`)."""
 NOTEBOOK_FILE = re.compile(r"[0-9][0-9]_.+\.ipynb")
 NOTEBOOK_PAGE = re.compile(r"[0-9][0-9]_.+\.html")
 """The executed notebooks as HTML, in ``OUT/notebooks/``."""
@@ -162,6 +173,25 @@ def _folder_option(value: str | None, option: str, default: Path) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise CorpusError(f"{option} {folder}: is not writable; pass another folder")
     return folder
+
+
+def notebook_workers(jobs: int, *, words: int, notebooks: int) -> int:
+    """How many notebooks run at once: one per worker that ``jobs`` allows (-1: every
+    core), at most one per notebook, and only one above :data:`PARALLEL_WORDS` words.
+
+    Each kernel holds the corpus, so memory grows with the notebooks that run at once;
+    on the seeds, running two at a time roughly halves the wall time on two cores.
+
+    Examples
+    --------
+    >>> notebook_workers(2, words=3_895, notebooks=5)
+    2
+    >>> notebook_workers(2, words=50_000_000, notebooks=5)
+    1
+    """
+    if words > PARALLEL_WORDS:
+        return 1
+    return max(1, min(worker_count(jobs), notebooks))
 
 
 def _jobs_option(jobs: int) -> int:
@@ -287,22 +317,44 @@ def run(args: argparse.Namespace) -> int:
             f"in {time.perf_counter() - started:.1f} s"
         )
         (stage / NOTEBOOK_FOLDER).mkdir()
-        for number, (path, names) in enumerate(books.items(), start=1):
-            current = f"in {path.name}"
-            started = time.perf_counter()
-            _say(f"[{number}/{len(notebooks)}] {path.name}")
+        workers = notebook_workers(jobs, words=summary.words, notebooks=len(books))
+        if workers > 1:
+            _say(f"    {workers} notebooks at a time; each one's steps carry its number")
+        total = len(notebooks)
+        jobs_given = []
+        for path, names in books.items():
             given: dict[str, object] = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
             given.update({name: every[name] for name in names if name in every})
-            try:
-                notebook = execute_notebook(
-                    path, given, timeout=args.cell_timeout, display=StepDisplay()
-                )
-            except NotebookError as error:
-                raise NotebookError(f"{path.name}: {error}") from None
-            executed[path.name] = nbformat.writes(notebook)
-            page = stage / NOTEBOOK_FOLDER / path.with_suffix(".html").name
-            atomic_write_text(page, notebook_html(notebook))
-            _say(f"    done in {time.perf_counter() - started:.1f} s")
+            jobs_given.append((path, given))
+        terminal = Terminal()
+        running: list[str] = []
+
+        def announce(run: NotebookRun) -> None:
+            nonlocal current
+            running.append(run.path.name)
+            current = f"in {' and '.join(running)}"
+            terminal.say(f"[{run.number}/{total}] {run.path.name}")
+
+        runs = execute_notebooks(
+            jobs_given,
+            workers=workers,
+            timeout=args.cell_timeout,
+            terminal=terminal,
+            on_start=announce,
+        )
+        with contextlib.closing(runs):
+            for run in runs:
+                running.remove(run.path.name)
+                try:
+                    notebook = run.result()
+                except NotebookError as error:
+                    raise NotebookError(f"{run.path.name}: {error}") from None
+                executed[run.path.name] = nbformat.writes(notebook)
+                page = stage / NOTEBOOK_FOLDER / run.path.with_suffix(".html").name
+                atomic_write_text(page, notebook_html(notebook))
+                name = f"{run.path.name} " if workers > 1 else ""
+                terminal.say(f"    {name}done in {run.seconds:.1f} s")
+                current = f"in {' and '.join(running)}" if running else current
         current = "while writing index.html"
         write_documents(summary, stage)
         write_index(

@@ -15,6 +15,7 @@ from corpus_tools.errors import NotebookError
 from corpus_tools.execution import (
     INJECTED_TAG,
     StepDisplay,
+    Terminal,
     execute_notebook,
     inject_parameters,
     parameter_names,
@@ -121,6 +122,30 @@ def test_a_slow_step_says_how_long_it_took(monkeypatch):
     display.start(4, 9, "people = ct.find_people(docs)")
     display.finish()
     assert out.getvalue() == "    4/9 people = ct.find_people(docs)  (12.5 s)\n"
+
+
+def test_two_notebooks_side_by_side_never_write_on_one_line(monkeypatch):
+    clock = iter([0.0, 1.0, 2.0, 9.0, 10.0])
+    monkeypatch.setattr("corpus_tools.execution.time.monotonic", lambda: next(clock))
+    out = io.StringIO()
+    shared = Terminal(out)
+    first = StepDisplay(terminal=shared, indent="    02 ")
+    second = StepDisplay(terminal=shared, indent="    04 ")
+    first.start(3, 9, "people = ct.find_people(docs)")  # 0 s
+    second.start(1, 5, "# Chọn k")  # 1 s
+    second.relay("\rtopics:  50%|█████     | 1/2")
+    second.finish()  # 2 s - 1 s: quick
+    first.finish()  # 9 s: slow, and its line was broken: written whole again
+    second.start(2, 5, "# NMF")  # 10 s
+    shared.say("[5/5] 05_people.ipynb")
+    assert out.getvalue() == (
+        "    02 3/9 people = ct.find_people(docs)\n"
+        "    04 1/5 Chọn k\n"
+        "\r    04 topics:  50%|█████     | 1/2\n"
+        "    02 3/9 people = ct.find_people(docs)  (9.0 s)\n"
+        "    04 2/5 NMF\n"
+        "[5/5] 05_people.ipynb\n"
+    )
 
 
 def test_on_a_terminal_a_long_step_shows_its_time_while_it_runs(monkeypatch):
