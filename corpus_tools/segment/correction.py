@@ -37,9 +37,11 @@ from .crf import model_dictionary
 __all__ = [
     "PAIRS_FILE",
     "BoundaryModel",
+    "BoundaryScorer",
     "boundary_features",
     "boundary_scores",
     "load_boundary_model",
+    "load_boundary_scorer",
     "piece_shape",
     "read_boundary_model",
 ]
@@ -160,7 +162,7 @@ def load_boundary_model() -> BoundaryModel:
     return read_boundary_model(path.read_text(encoding="utf-8"))
 
 
-class _Scorer(NamedTuple):
+class BoundaryScorer(NamedTuple):
     """:class:`BoundaryModel` with each feature's weight looked up once."""
 
     by_shapes: dict[tuple[str, str], float]  # intercept + weight of the shape pair
@@ -181,7 +183,12 @@ def _pair_features(inside: int, between: int) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _scorer() -> _Scorer:
+def load_boundary_scorer() -> BoundaryScorer:
+    """The boundary model with each feature's weight looked up once, built once.
+
+    Internal API: building it takes a tenth of a second, so the decoder builds it
+    when it loads the model rather than on the first line it segments.
+    """
     weights, pairs = load_boundary_model()
     weight = weights.get
     intercept = weight("intercept", 0.0)
@@ -189,7 +196,7 @@ def _scorer() -> _Scorer:
         key: sum(weight(name, 0.0) * value for name, value in _pair_features(*counts).items())
         for key, counts in pairs.items()
     }
-    return _Scorer(
+    return BoundaryScorer(
         {
             (a, b): intercept + weight(f"shapes={a},{b}", 0.0)
             for a in SYLLABLE_SHAPES
@@ -219,7 +226,7 @@ def boundary_scores(
     >>> scores[0] is None, scores[1] > 0
     (True, True)
     """
-    scorer = _scorer()
+    scorer = load_boundary_scorer()
     by_shapes, by_pair, memo = scorer.by_shapes, scorer.by_pair, _pair_memo
     if len(memo) > _PAIR_MEMO_LIMIT:
         memo.clear()
