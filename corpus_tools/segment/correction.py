@@ -17,7 +17,7 @@ logistic regression, learnt from the treebank's train split by
   Unicode form or Ð).
 
 A boundary is a word beginning when its score is positive. Boundaries next to digits,
-punctuation or codes keep the model's decision. The weights and the pair counts are
+Roman numerals, punctuation or codes keep the model's decision. The weights and the pair counts are
 package data, ``data/vtb_syllable_pairs.txt`` (CC BY-SA 4.0, derived from
 UD_Vietnamese-VTB; notice in ``data/LICENSE-vtb-syllable-pairs.txt``). Internal API:
 :mod:`corpus_tools.segment.decoder` uses it.
@@ -59,17 +59,24 @@ _SMOOTHING = 0.5
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NOT_LETTER = re.compile(r"[\W\d_]")
+_ROMAN = re.compile(r"(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})").fullmatch
 
 
 @lru_cache(maxsize=1 << 16)
 def piece_shape(piece: str) -> str:
-    """Return a piece's shape: lower, title, upper, digit, punct or mixed.
+    """Return a piece's shape: lower, title, upper, roman, digit, punct or mixed.
+
+    A Roman numeral from I to XCIX ("XII", "IV", but not "C" or "D") is a number, not
+    a syllable: the boundary before it keeps the model's decision, as next to digits
+    ("Đại_hội_XII", "quý_IV"; the UD treebank splits them, this package does not).
 
     Examples
     --------
-    >>> [piece_shape(p) for p in ("họp", "Hà", "UBND", "2024", ".", "205-QĐ/TW")]
-    ['lower', 'title', 'upper', 'digit', 'punct', 'mixed']
+    >>> [piece_shape(p) for p in ("họp", "Hà", "UBND", "2024", ".", "205-QĐ/TW", "XIII")]
+    ['lower', 'title', 'upper', 'digit', 'punct', 'mixed', 'roman']
     """
+    if _ROMAN(piece):
+        return "roman"
     if not _LETTER.search(piece):
         return "digit" if _DIGIT.search(piece) else "punct"
     if _NOT_LETTER.search(piece):
