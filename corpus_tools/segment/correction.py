@@ -17,7 +17,7 @@ logistic regression, learnt from the treebank's train split by
   Unicode form or Ð).
 
 A boundary is a word beginning when its score is positive. Boundaries next to digits,
-punctuation or codes keep the model's decision. The weights and the pair counts are
+Roman numerals, punctuation or codes keep the model's decision. The weights and the pair counts are
 package data, ``data/vtb_syllable_pairs.txt`` (CC BY-SA 4.0, derived from
 UD_Vietnamese-VTB; notice in ``data/LICENSE-vtb-syllable-pairs.txt``). Internal API:
 :mod:`corpus_tools.segment.decoder` uses it.
@@ -37,9 +37,11 @@ from .crf import model_dictionary
 __all__ = [
     "PAIRS_FILE",
     "BoundaryModel",
+    "BoundaryScorer",
     "boundary_features",
     "boundary_scores",
     "load_boundary_model",
+    "load_boundary_scorer",
     "piece_shape",
     "read_boundary_model",
 ]
@@ -57,17 +59,24 @@ _SMOOTHING = 0.5
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NOT_LETTER = re.compile(r"[\W\d_]")
+_ROMAN = re.compile(r"(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})").fullmatch
 
 
 @lru_cache(maxsize=1 << 16)
 def piece_shape(piece: str) -> str:
-    """Return a piece's shape: lower, title, upper, digit, punct or mixed.
+    """Return a piece's shape: lower, title, upper, roman, digit, punct or mixed.
+
+    A Roman numeral from I to XCIX ("XII", "IV", but not "C" or "D") is a number, not
+    a syllable: the boundary before it keeps the model's decision, as next to digits
+    ("Đại_hội_XII", "quý_IV"; the UD treebank splits them, this package does not).
 
     Examples
     --------
-    >>> [piece_shape(p) for p in ("họp", "Hà", "UBND", "2024", ".", "205-QĐ/TW")]
-    ['lower', 'title', 'upper', 'digit', 'punct', 'mixed']
+    >>> [piece_shape(p) for p in ("họp", "Hà", "UBND", "2024", ".", "205-QĐ/TW", "XIII")]
+    ['lower', 'title', 'upper', 'digit', 'punct', 'mixed', 'roman']
     """
+    if _ROMAN(piece):
+        return "roman"
     if not _LETTER.search(piece):
         return "digit" if _DIGIT.search(piece) else "punct"
     if _NOT_LETTER.search(piece):
@@ -160,7 +169,7 @@ def load_boundary_model() -> BoundaryModel:
     return read_boundary_model(path.read_text(encoding="utf-8"))
 
 
-class _Scorer(NamedTuple):
+class BoundaryScorer(NamedTuple):
     """:class:`BoundaryModel` with each feature's weight looked up once."""
 
     by_shapes: dict[tuple[str, str], float]  # intercept + weight of the shape pair
@@ -181,7 +190,12 @@ def _pair_features(inside: int, between: int) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _scorer() -> _Scorer:
+def load_boundary_scorer() -> BoundaryScorer:
+    """The boundary model with each feature's weight looked up once, built once.
+
+    Internal API: building it takes a tenth of a second, so the decoder builds it
+    when it loads the model rather than on the first line it segments.
+    """
     weights, pairs = load_boundary_model()
     weight = weights.get
     intercept = weight("intercept", 0.0)
@@ -189,7 +203,7 @@ def _scorer() -> _Scorer:
         key: sum(weight(name, 0.0) * value for name, value in _pair_features(*counts).items())
         for key, counts in pairs.items()
     }
-    return _Scorer(
+    return BoundaryScorer(
         {
             (a, b): intercept + weight(f"shapes={a},{b}", 0.0)
             for a in SYLLABLE_SHAPES
@@ -219,7 +233,7 @@ def boundary_scores(
     >>> scores[0] is None, scores[1] > 0
     (True, True)
     """
-    scorer = _scorer()
+    scorer = load_boundary_scorer()
     by_shapes, by_pair, memo = scorer.by_shapes, scorer.by_pair, _pair_memo
     if len(memo) > _PAIR_MEMO_LIMIT:
         memo.clear()

@@ -24,7 +24,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..normalize import ToneStyle, place_tone_marks
-from .correction import boundary_scores, load_boundary_model
+from ..vietnamese import LOWER, UPPER
+from .correction import boundary_scores, load_boundary_scorer
 from .crf import FastCRF, feature_margins, model_dir
 from .wordlists import WORD_JOINER, user_word_index
 
@@ -125,6 +126,7 @@ def pretokenize(text: str) -> list[Piece]:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LETTERS_ONLY = re.compile(f"[{UPPER}{LOWER}]+").fullmatch
 _PIECES_MEMO_LIMIT = 300_000
 _pieces_memo: dict[str, tuple[Piece, ...]] = {}
 
@@ -136,30 +138,40 @@ def fast_pretokenize(line: str) -> list[Piece]:
     outside a run is whether white space or the end of the line follows (``(?!$)``,
     ``(?=\\s)``) or precedes it. So a run's pieces are those of the run followed by one
     space, or by nothing at the line's end, and a run seen before costs one lookup.
-    Internal API.
+    A run of Vietnamese letters only (:data:`~corpus_tools.vietnamese.UPPER`,
+    :data:`~corpus_tools.vietnamese.LOWER`) is one piece without a lookup: every
+    pattern that could cut it needs a digit, a dot, a hyphen or another non-letter,
+    except underthesea's abbreviations "Th.S" and "Th.s", whose unescaped dot matches a
+    letter (so a run holding "Th" goes through the pretokenizer). Internal API.
 
     Examples
     --------
     >>> fast_pretokenize("Quy định 205-QĐ/TW") == pretokenize("Quy định 205-QĐ/TW")
     True
     """
-    if len(_pieces_memo) > _PIECES_MEMO_LIMIT:
-        _pieces_memo.clear()
+    memo = _pieces_memo
+    if len(memo) > _PIECES_MEMO_LIMIT:
+        memo.clear()
     pieces: list[Piece] = []
+    append = pieces.append
     length = len(line)
     for run in _NON_SPACE.finditer(line):
         start, end = run.span()
+        text = run.group()
+        if _LETTERS_ONLY(text) and "Th" not in text:
+            append((start, end, False))
+            continue
         # What follows the run: the end, a final "\n" (before which "$" matches too), or
         # other white space.
         if end == length:
-            key = line[start:end]
+            key = text
         elif end + 1 == length and line[end] == "\n":
-            key = line[start:end] + "\n"
+            key = text + "\n"
         else:
-            key = line[start:end] + " "
-        found = _pieces_memo.get(key)
+            key = text + " "
+        found = memo.get(key)
         if found is None:
-            found = _pieces_memo[key] = tuple(pretokenize(key))
+            found = memo[key] = tuple(pretokenize(key))
         if start:
             pieces.extend([(a + start, b + start, atomic) for a, b, atomic in found])
         else:
@@ -322,7 +334,7 @@ def load_fast_decoder() -> FastCRF | None:
                 for features in model.featurizer.process([[[s] for s in f] for f in feeds])
             ]
             try:
-                load_boundary_model()  # loaded with the model, not on the first line
+                load_boundary_scorer()  # built with the model, not on the first line
                 crf = FastCRF(model_dir())
                 if crf.begins(feeds) != expected:
                     raise ValueError("its tags differ from underthesea's on the check lines")

@@ -90,13 +90,60 @@ def test_only_boundaries_between_two_syllables_are_rescored():
     assert rescored == [4, 7]  # Phú|chọn and UBND|tỉnh
 
 
+# Seed sentences where the model joins a word with the Roman numeral after it; the
+# correction, which learnt from a treebank that splits them ("Đại hội / XII"), split
+# them before the numeral counted as a number (issue 14).
+ROMAN_NUMERALS_KEPT = [
+    (
+        "thi hành Điều lệ Đảng nhiệm kỳ Đại hội XII, trình Đại hội XIII",
+        ["thi_hành", "Điều_lệ_Đảng", "nhiệm_kỳ", "Đại_hội_XII", "trình", "Đại_hội", "XIII"],
+    ),
+    (
+        "Kết quả công tác làm việc quý IV / 2021 tại 70 điểm.",
+        ["Kết_quả", "công_tác", "làm_việc", "quý_IV", "2021", "tại", "70", "điểm"],
+    ),
+    (
+        "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+        ["Đại_hội_đại_biểu_toàn_quốc", "lần", "thứ_XIII", "của", "Đảng"],
+    ),
+    (
+        "Giải Búa liềm vàng lần thứ VI, năm 2021.",
+        ["Giải", "Búa_liềm", "vàng", "lần", "thứ_VI", "năm", "2021"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROMAN_NUMERALS_KEPT)
+def test_the_correction_keeps_the_model_before_a_roman_numeral(text, expected):
+    assert tokenize(text) == expected
+    assert reference_tokenize_texts([text]) == [expected]
+    for variant in _variants(text):
+        assert tokenize(variant) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ROMAN_NUMERALS_KEPT)
+def test_the_model_alone_joins_them_too(no_correction, text, expected):
+    assert tokenize(text) == expected
+
+
 def test_a_line_of_one_piece_has_no_boundary():
     assert boundary_scores(["họp"], [True], [2.0]) == [None]
 
 
 @pytest.mark.parametrize(
     ("piece", "shape"),
-    [("họp", "lower"), ("Hà", "title"), ("Ý", "title"), ("HĐND", "upper"), ("ĐảNG", "mixed")],
+    [
+        ("họp", "lower"),
+        ("Hà", "title"),
+        ("Ý", "title"),
+        ("HĐND", "upper"),
+        ("ĐảNG", "mixed"),
+        ("XIII", "roman"),
+        ("IV", "roman"),
+        ("I", "roman"),
+        ("C", "title"),  # "vitamin C", not a hundred
+        ("CV", "upper"),
+    ],
 )
 def test_piece_shape(piece, shape):
     assert piece_shape(piece) == shape

@@ -116,3 +116,14 @@ def test_a_long_single_line_document_is_segmented_whole():
     assert tokens[0] == reference_tokenize_texts([line], keep_punct=True)[0]
     assert len(tokens[0]) == 3_000 * len(tokenize_corpus([sentence], keep_punct=True)[0])
     assert tokens[1] == ["Ban_Bí_thư", "họp", "."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thesis Thus ThS. Nguyễn", "ThxSy Thạc sĩ", "Ðảng ủy xã Đoài", "naïve café ʺʺ", "H&M quý IV"],
+)
+def test_runs_of_letters_skip_the_pretokenizer_only_where_it_would_not_cut_them(line):
+    # underthesea's "Th.S" abbreviation (an unescaped dot) cuts "Thesis" into "Thes" "is".
+    load_model()
+    assert fast_pretokenize(line) == pretokenize(line)
+    assert pretokenize("Thesis")[0] == (0, 4, False)
