@@ -9,11 +9,11 @@ import pytest
 
 from corpus_tools import documents_table, read_corpus, tokenize_corpus
 from corpus_tools.errors import CorpusError
+from corpus_tools.groups import document_label
 from corpus_tools.scan import (
     CorpusSummary,
     scan_corpus,
     scan_in_child,
-    short_label,
     write_documents,
 )
 from corpus_tools.segment import runner as segment_runner
@@ -65,7 +65,7 @@ def test_scan_corpus_refuses_two_documents_with_one_id(tmp_path):
 
 def test_write_documents_writes_every_row(tmp_path, seed_docs):
     table = documents_table(seed_docs)
-    table.insert(1, "label", [short_label(d.doc_id, d.title) for d in seed_docs])
+    table.insert(1, "label", [document_label(d.doc_id, d.title) for d in seed_docs])
     table["words"] = 1
     summary = CorpusSummary(None, table)
     path = write_documents(summary, tmp_path)

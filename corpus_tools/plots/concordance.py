@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .dispersion import doc_name
+from ..groups import short_id
 from .labels import format_count, text
 from .style import PAGE_WIDTH, STYLE, draw_message, figure_of, single_axes
 
@@ -38,7 +38,7 @@ def _right(text: str) -> str:
 
 
 def _doc_label(doc_id: object) -> str:
-    label = doc_name(doc_id)
+    label = short_id(doc_id)
     return label if len(label) <= _ID_CHARS else "…" + label[-(_ID_CHARS - 1) :]
 
 

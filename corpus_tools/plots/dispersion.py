@@ -16,6 +16,7 @@ from matplotlib.transforms import offset_copy
 
 from ..errors import FigureError
 from ..features import TermMatcher, top_documents_by_hits
+from ..groups import short_id
 from .labels import column_label, format_count, text
 from .style import (
     MAX_HEIGHT,
@@ -29,23 +30,10 @@ from .style import (
 )
 from .trends import TERM_COLORS
 
-__all__ = ["SPREAD_CLASSES", "doc_name", "plot_term_spread", "plot_xray"]
+__all__ = ["SPREAD_CLASSES", "plot_term_spread", "plot_xray"]
 
 _MAX_TERMS = len(TERM_COLORS)
 _LABEL_CHARS = 40
-
-
-def doc_name(doc_id: object) -> str:
-    """A document's id as a figure shows it: a scraped ``000_<hash>`` id as its number,
-    any other id as it is (its ``_`` kept: an id is not a word). Internal API.
-
-    Examples
-    --------
-    >>> doc_name("000_e38ffd22d5a32227"), doc_name("news_sport_012")
-    ('000', 'news_sport_012')
-    """
-    short = display_label(doc_id)
-    return short if short.isdigit() else str(doc_id)
 
 
 def _short(label: str) -> str:
@@ -86,8 +74,8 @@ def plot_xray(
         ``term_positions``; default their order of first occurrence. Terms that never
         occur still get their colour in the legend.
     labels : mapping, optional
-        doc_id → the label shown (:func:`corpus_tools.groups.short_labels`); default the
-        id.
+        doc_id → the label shown (:func:`corpus_tools.document_labels`); default the
+        id (:func:`corpus_tools.groups.short_id`).
     n_top : int
         Articles shown, at most :data:`~corpus_tools.plots.style.MAX_PANELS`: those with
         the most occurrences of the terms (:func:`~corpus_tools.features.top_documents_by_hits`;
@@ -144,7 +132,7 @@ def plot_xray(
                     linewidth=1.2,
                 )
             ax.axhline(row + 0.5, color="#dddddd", linewidth=0.6, zorder=0)
-        names = [_short((labels or {}).get(doc_id, doc_name(doc_id))) for doc_id in shown]
+        names = [_short((labels or {}).get(doc_id, short_id(doc_id))) for doc_id in shown]
         ax.set_yticks(np.arange(len(shown)), labels=names, fontsize=7.5)
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.set_xlim(0, 1)

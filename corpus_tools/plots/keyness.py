@@ -132,7 +132,7 @@ def plot_keyness(
     n_top : int
         Bars on each side of each panel.
     labels : mapping, optional
-        Group → panel title (e.g. :func:`corpus_tools.groups.short_labels` for
+        Group → panel title (e.g. :func:`corpus_tools.document_labels` for
         documents); default the group's value.
     title : str, optional
         The suptitle.

@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Literal, TypeAlias
 
 from ..errors import FigureError
+from ..groups import ARTICLE_LABEL
 from ..io.removed import MISSING_GROUP, REASON_LABELS
 from ..validation import check_choice
 
@@ -81,9 +82,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # heatmaps
     "diagonal_blank": {"vi": "đường chéo để trống", "en": "diagonal left blank"},
-    # naming documents and topics
-    "article": {"vi": "bài {number}", "en": "article {number}"},
-    "topic": {"vi": "Chủ đề {number}", "en": "Topic {number}"},
+    # an article without a title: corpus_tools.groups names it
+    "article": ARTICLE_LABEL,
     # a selection of documents (plots.selection)
     "select_all": {"vi": "{total} bài", "en": "{total} articles"},
     "select_first": {
