@@ -207,18 +207,19 @@ DOCUMENT_LABEL_WIDTH = 30
 def short_id(doc_id: object) -> str:
     """Return a document id as figures show it.
 
-    A scraped id ``000_e38ffd22d5a32227`` is shortened to its number and a path to its
-    last part; any other id is kept exactly as written: its ``_`` stay (an id is not a
-    word, whose ``_`` joins syllables).
+    A scraped id ``000_e38ffd22d5a32227`` is shortened to its number; any other id is
+    kept exactly as written: its ``_`` stay (an id is not a word, whose ``_`` joins
+    syllables) and so does its folder (``thoi_su/news_001`` and ``the_thao/news_001``
+    are two articles).
 
     Examples
     --------
     >>> short_id("000_e38ffd22d5a32227"), short_id("sport/news_sport_012"), short_id("b")
-    ('000', 'news_sport_012', 'b')
+    ('000', 'sport/news_sport_012', 'b')
     """
     text = str(doc_id)
     hashed = HASHED_ID.fullmatch(text)
-    return hashed.group(1) if hashed else text.rsplit("/", 1)[-1]
+    return hashed.group(1) if hashed else text
 
 
 def _shorten(title: str, width: int) -> str:

@@ -127,9 +127,10 @@ def test_an_id_is_shown_exactly_as_written(doc_id):
     assert document_labels([Document(doc_id)], lang="en") == {doc_id: f"article {doc_id}"}
 
 
-def test_a_scraped_id_is_its_number_and_a_path_its_last_part():
+def test_a_scraped_id_is_its_number_and_any_other_id_as_written():
     assert short_id("000_e38ffd22d5a32227") == "000"
-    assert short_id("sport/news_sport_012") == "news_sport_012"
+    # a folder is part of the id: thoi_su/news_001 and the_thao/news_001 are two articles
+    assert short_id("sport/news_sport_012") == "sport/news_sport_012"
     assert short_id("000_e38f") == "000_e38f"  # too short a hash: not a scraped id
 
 

@@ -55,7 +55,7 @@ def test_document_labels_name_articles_for_extract_figures():
     ]
     assert document_labels(docs, width=20) == {
         "000_e38ffd22d5a32227": "Siết chặt kỷ luật… (000)",
-        "sport/news_sport_012": "Đội tuyển thắng (news_sport_012)",
+        "sport/news_sport_012": "Đội tuyển thắng (sport/news_sport_012)",  # id as written
         "x": "bài x",
         "y": "bài y",
     }
