@@ -35,7 +35,7 @@ from .errors import (
     TopicModelError,
     TopicModelWarning,
 )
-from .groups import documents_table, group_labels, subset
+from .groups import document_labels, documents_table, group_labels, subset
 from .io import Document, iter_corpus, read_corpus, removed_line_counts, removed_lines
 from .normalize import normalization_changes, normalize_text
 from .segment import (
@@ -135,6 +135,7 @@ __all__ = [
     "compare_topic_models",
     "compare_with_labels",
     "count_matrix",
+    "document_labels",
     "document_similarity",
     "document_table",
     "document_term_matrix",

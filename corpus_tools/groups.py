@@ -20,17 +20,24 @@ from typing import TYPE_CHECKING
 
 from .errors import CorpusError
 from .io import Document
-from .validation import check_choice
+from .io.removed import LANGUAGES
+from .types import DocumentLike
+from .validation import check_choice, check_positive_int
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "ARTICLE_LABEL",
+    "DOCUMENT_LABEL_WIDTH",
+    "HASHED_ID",
     "PERIODS",
+    "document_label",
+    "document_labels",
     "documents_table",
     "field_values",
     "group_labels",
-    "short_labels",
+    "short_id",
     "subset",
 ]
 
@@ -187,30 +194,130 @@ def documents_table(docs: Sequence[Document]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-_HASHED_ID = re.compile(r"(\d+)_[0-9a-f]{12,}")
+HASHED_ID = re.compile(r"(\d+)_[0-9a-f]{12,}")
+"""A scraped file id: a number, then a hash (``000_e38ffd22d5a32227``)."""
+
+ARTICLE_LABEL = {"vi": "bài {number}", "en": "article {number}"}
+"""How an article without a title is named, in each language."""
+
+DOCUMENT_LABEL_WIDTH = 30
+"""Characters of a title kept in an article's label before "…"."""
 
 
-def short_labels(docs: Iterable[Document], *, width: int = 32) -> dict[str, str]:
-    """Return doc_id → a short label for figures: the id, then the start of the title.
+def short_id(doc_id: object) -> str:
+    """Return a document id as figures show it.
 
-    An id of the form ``000_e38ffd22d5a32227`` (number, hash) is shortened to its
-    number; the title is cut at a word boundary to at most ``width`` characters, with
-    "…" when cut. A document without a title is labelled by its id alone.
+    A scraped id ``000_e38ffd22d5a32227`` is shortened to its number; any other id is
+    kept exactly as written: its ``_`` stay (an id is not a word, whose ``_`` joins
+    syllables) and so does its folder (``thoi_su/news_001`` and ``the_thao/news_001``
+    are two articles).
+
+    Examples
+    --------
+    >>> short_id("000_e38ffd22d5a32227"), short_id("sport/news_sport_012"), short_id("b")
+    ('000', 'sport/news_sport_012', 'b')
+    """
+    text = str(doc_id)
+    hashed = HASHED_ID.fullmatch(text)
+    return hashed.group(1) if hashed else text
+
+
+def _shorten(title: str, width: int) -> str:
+    """``title`` with its spaces evened, cut at a word boundary to ``width`` characters
+    and "…" (a first word longer than ``width`` is cut inside)."""
+    title = " ".join(title.split())
+    if len(title) <= width:
+        return title
+    cut = title[: width + 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else title[:width]
+    return cut.rstrip(" ,.;:–-—") + "…"
+
+
+def document_label(
+    doc_id: object,
+    title: str | None,
+    *,
+    width: int = DOCUMENT_LABEL_WIDTH,
+    lang: str = "vi",
+) -> str:
+    """Return a short label for an article: its title cut to ``width`` characters, then
+    its id in brackets (:func:`short_id`).
+
+    An article without a title is named by its id ("bài 003", "article 003"), never by
+    the bare id alone.
+
+    Parameters
+    ----------
+    doc_id : str
+    title : str or None
+    width : int
+        Characters of the title kept; a longer title is cut at a word boundary and
+        ends in "…".
+    lang : {"vi", "en"}
+        Language of the label of an untitled article (:data:`ARTICLE_LABEL`).
+
+    Examples
+    --------
+    >>> title = "Tăng cường siết chặt kỷ luật, kỷ cương trong công tác cán bộ"
+    >>> document_label("000_e38ffd22d5a32227", title)
+    'Tăng cường siết chặt kỷ luật… (000)'
+    >>> document_label("003_74790746ce20f72d", None), document_label("x", "", lang="en")
+    ('bài 003', 'article x')
+    >>> document_label("news_sport_012", "Hà Nội thắng")
+    'Hà Nội thắng (news_sport_012)'
+    """
+    check_positive_int(width, "width")
+    short = short_id(doc_id)
+    if title is None or not str(title).strip():
+        return ARTICLE_LABEL[check_choice(lang, "lang", LANGUAGES)].format(number=short)
+    return f"{_shorten(str(title), width)} ({short})"
+
+
+def document_labels(
+    docs: Iterable[DocumentLike] | pd.DataFrame,
+    *,
+    width: int = DOCUMENT_LABEL_WIDTH,
+    lang: str = "vi",
+) -> dict[str, str]:
+    """Return ``doc_id`` → :func:`document_label` for every document: how figures
+    name articles (the ``names=`` or ``labels=`` of a ``plot_*`` function).
+
+    Parameters
+    ----------
+    docs : iterable of Document or (doc_id, text) pairs, or DataFrame
+        Documents, pairs (which have no title), or a table with ``doc_id`` and
+        ``title`` columns such as :func:`documents_table`.
+    width, lang
+        As for :func:`document_label`.
 
     Examples
     --------
     >>> docs = [Document("000_e38ffd22d5a32227", title="Siết chặt kỷ luật trong công tác cán bộ"),
-    ...         Document("b")]
-    >>> short_labels(docs, width=20)
-    {'000_e38ffd22d5a32227': '000 · Siết chặt kỷ luật…', 'b': 'b'}
+    ...         Document("news_sport_012"), ("b", "một văn bản")]
+    >>> list(document_labels(docs, width=20).values())
+    ['Siết chặt kỷ luật… (000)', 'bài news_sport_012', 'bài b']
     """
-    labels = {}
-    for doc in docs:
-        hashed = _HASHED_ID.fullmatch(doc.doc_id)
-        name = hashed.group(1) if hashed else doc.doc_id
-        title = " ".join((doc.title or "").split())
-        if len(title) > width:
-            cut = title[: width + 1].rsplit(" ", 1)[0] if " " in title[:width] else title[:width]
-            title = cut.rstrip(" ,.;:–-") + "…"
-        labels[doc.doc_id] = f"{name} · {title}" if title else name
-    return labels
+    pairs: Iterable[tuple[object, object]]
+    import pandas as pd
+
+    if isinstance(docs, pd.DataFrame):
+        pairs = zip(docs["doc_id"], docs["title"], strict=True)
+    else:
+        pairs = (_id_and_title(doc) for doc in docs)
+    return {
+        str(doc_id): document_label(
+            doc_id,
+            title if isinstance(title, str) else None,  # None or NaN: no title
+            width=width,
+            lang=lang,
+        )
+        for doc_id, title in pairs
+    }
+
+
+def _id_and_title(doc: DocumentLike) -> tuple[object, object]:
+    if isinstance(doc, str):
+        raise CorpusError("document_labels needs Documents or (doc_id, text) pairs, not str")
+    if isinstance(doc, tuple):
+        return str(doc[0]), None
+    return doc.doc_id, doc.title

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import CorpusError
 from .files import atomic_write
+from .groups import document_labels
 from .io import Document, iter_corpus
 from .io.read import list_text_files
 from .paths import seeds_dir
@@ -34,14 +35,11 @@ __all__ = [
     "CorpusSummary",
     "scan_corpus",
     "scan_in_child",
-    "short_label",
     "write_documents",
 ]
 
 DOCUMENTS_FILE = "documents.csv"
 """The table of every document that a run writes beside its figures."""
-LABEL_WIDTH = 30
-"""Characters of a title kept in an article's short label (:func:`short_label`)."""
 
 
 @dataclass(frozen=True)
@@ -105,40 +103,6 @@ def _document_count(path: Path | None, options: dict[str, Any]) -> int:
     for _ in iter_corpus(path, **options):
         count += 1
     return count
-
-
-def short_label(doc_id: str, title: object) -> str:
-    """An article's short label: its title cut at a word to about 30 characters, and id.
-
-    Examples
-    --------
-    >>> short_label("000", "Tăng cường siết chặt kỷ luật, kỷ cương trong công tác cán bộ")
-    'Tăng cường siết chặt kỷ luật… (000)'
-    >>> short_label("003", None)
-    '003'
-    """
-    if not isinstance(title, str) or not title.strip():
-        return doc_id
-    words, kept = title.split(), ""
-    for word in words:
-        if len(kept) + len(word) + 1 > LABEL_WIDTH and kept:
-            return f"{kept.rstrip(',;:.–- ')}… ({doc_id})"
-        kept = f"{kept} {word}".strip()
-    return f"{kept} ({doc_id})"
-
-
-def _labels(table: pd.DataFrame) -> list[str]:
-    """Each document's label as the figures name it (plots' ``document_labels``, when the
-    package has it), else :func:`short_label`."""
-    from . import plots
-
-    document_labels = getattr(plots, "document_labels", None)  # issue 13.2, figures branch
-    if document_labels is None:
-        return [
-            short_label(str(i), t) for i, t in zip(table["doc_id"], table["title"], strict=True)
-        ]
-    labels = document_labels(table[["doc_id", "title"]])
-    return [labels[str(doc_id)] for doc_id in table["doc_id"]]
 
 
 def scan_corpus(
@@ -212,7 +176,8 @@ def scan_corpus(
     ):
         pass
     table = documents_table(kept)
-    table.insert(1, "label", _labels(table))
+    labels = document_labels(table[["doc_id", "title"]])
+    table.insert(1, "label", [labels[str(doc_id)] for doc_id in table["doc_id"]])
     table.insert(
         table.columns.get_loc("paragraphs") + 1,
         "words",

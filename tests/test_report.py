@@ -19,8 +19,9 @@ from browser import find_chromium, open_page
 from matplotlib.figure import Figure
 
 from corpus_tools import documents_table, save_figure
+from corpus_tools.groups import document_label
 from corpus_tools.report import DOCUMENT_ROWS, figure_caption, notebook_html, png_info, write_index
-from corpus_tools.scan import CorpusSummary, short_label, write_documents
+from corpus_tools.scan import CorpusSummary, write_documents
 
 CAPTION = "Độ dài các bài: số từ của mỗi bài, xếp từ dài đến ngắn"
 
@@ -108,7 +109,7 @@ def test_png_info_refuses_what_is_not_a_png(tmp_path):
 def summary_of(docs, copies: int = 1) -> CorpusSummary:
     table = pd.concat([documents_table(docs)] * copies, ignore_index=True)
     table["doc_id"] = [f"{i:04d}_{d}" for i, d in enumerate(table["doc_id"])]
-    labels = [short_label(i, t) for i, t in zip(table.doc_id, table.title, strict=True)]
+    labels = [document_label(i, t) for i, t in zip(table.doc_id, table.title, strict=True)]
     table.insert(1, "label", labels)
     table.insert(7, "words", range(100, 100 + len(table)))
     return CorpusSummary("/du_lieu/bao", table)

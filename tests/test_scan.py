@@ -9,11 +9,11 @@ import pytest
 
 from corpus_tools import documents_table, read_corpus, tokenize_corpus
 from corpus_tools.errors import CorpusError
+from corpus_tools.groups import document_label
 from corpus_tools.scan import (
     CorpusSummary,
     scan_corpus,
     scan_in_child,
-    short_label,
     write_documents,
 )
 from corpus_tools.segment import runner as segment_runner
@@ -44,7 +44,8 @@ def test_scan_corpus_counts_words_and_fills_the_cache_for_both_units(
     assert summary.table["words"].tolist() == [len(t) for t in tokenize_corpus(docs)]
     assert summary.words == sum(summary.table["words"])
     assert list(summary.table.columns[:2]) == ["doc_id", "label"]
-    assert summary.table["label"].str.contains(r"\(the thao/news 001\)$").sum() == 1
+    # the id as written, "_" kept (was "(the thao/news 001)")
+    assert summary.table["label"].str.contains(r"\(the_thao/news_001\)$").sum() == 1
     expected = {unit: tokenize_corpus(docs, unit=unit) for unit in ("document", "paragraph")}
 
     def no_segmentation(texts, user_words):
@@ -65,7 +66,7 @@ def test_scan_corpus_refuses_two_documents_with_one_id(tmp_path):
 
 def test_write_documents_writes_every_row(tmp_path, seed_docs):
     table = documents_table(seed_docs)
-    table.insert(1, "label", [short_label(d.doc_id, d.title) for d in seed_docs])
+    table.insert(1, "label", [document_label(d.doc_id, d.title) for d in seed_docs])
     table["words"] = 1
     summary = CorpusSummary(None, table)
     path = write_documents(summary, tmp_path)

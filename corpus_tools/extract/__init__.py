@@ -13,8 +13,8 @@
   (:func:`shared_passages`, :func:`overlap_matrix`, :func:`near_duplicates`,
   :func:`strongest_overlaps`);
 * :mod:`~corpus_tools.extract.tables`: bounded tables for figures of any corpus
-  (:func:`mentions_by_article`, :func:`top_nodes`) and short article labels
-  (:func:`article_labels`).
+  (:func:`mentions_by_article`, :func:`top_nodes`); articles are named by
+  :func:`corpus_tools.document_labels`.
 
 Every extractor takes the documents first (Documents, ``(doc_id, text)`` pairs or bare
 strings) and reports character offsets into ``normalize_text(doc.text)``. The pattern
@@ -50,7 +50,7 @@ from .references import (
     find_references,
 )
 from .reuse import near_duplicates, overlap_matrix, shared_passages, strongest_overlaps
-from .tables import BoundedTable, article_labels, mentions_by_article, top_nodes
+from .tables import BoundedTable, mentions_by_article, top_nodes
 
 __all__ = [
     "CITATION_FORMS",
@@ -71,7 +71,6 @@ __all__ = [
     "DocumentKind",
     "Issuer",
     "Organization",
-    "article_labels",
     "cited_documents",
     "co_mentions",
     "find_organizations",

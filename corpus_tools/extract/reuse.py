@@ -348,7 +348,7 @@ def strongest_overlaps(
     n_top : int
         Articles shown at most.
     labels : mapping, optional
-        ``doc_id`` → a label (:func:`~corpus_tools.extract.article_labels`). Rows are
+        ``doc_id`` → a label (:func:`~corpus_tools.document_labels`). Rows are
         then numbered and labelled ("1. Siết chặt kỷ luật… (000)") and columns carry
         the numbers alone, so that long labels are written once; without ``labels``
         both are the ids.

@@ -3,26 +3,24 @@
 A figure names at most a dozen articles (issue 12): :func:`mentions_by_article` keeps
 the articles, or the groups, that mention most, and the names or documents mentioned
 most, and says which in a caption for the figure's title; the full table belongs in
-the CSV. :func:`article_labels` names the articles by a short title with their id.
+the CSV. :func:`corpus_tools.document_labels` names the articles by a short title with
+their id.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import pandas as pd
 
 from ..errors import CorpusError
-from ..types import DocumentLike
 from ..validation import check_positive_int
 
 __all__ = [
     "MAX_ARTICLES",
     "NO_GROUP",
     "BoundedTable",
-    "article_labels",
     "count_phrase",
     "mentions_by_article",
     "top_nodes",
@@ -33,8 +31,6 @@ MAX_ARTICLES = 12
 
 NO_GROUP = "(không rõ)"
 """The label of the documents whose group is None: they form a group of their own."""
-
-_HASHED_ID = re.compile(r"(\d+)_[0-9a-f]{12,}")
 
 
 class BoundedTable(NamedTuple):
@@ -57,48 +53,6 @@ def count_phrase(shown: int, total: int, noun: str, rule: str) -> str:
     if shown >= total:
         return f"{total:,} {noun}".replace(",", ".")
     return f"{shown:,} trong {total:,} {noun} {rule}".replace(",", ".")
-
-
-def _short_id(doc_id: str) -> str:
-    hashed = _HASHED_ID.fullmatch(doc_id)
-    return hashed.group(1) if hashed else doc_id.rsplit("/", 1)[-1]
-
-
-def _shorten(title: str, width: int) -> str:
-    title = " ".join(title.split())
-    if len(title) <= width:
-        return title
-    cut = title[: width + 1]
-    cut = cut.rsplit(" ", 1)[0] if " " in cut else title[:width]
-    return cut.rstrip(" ,.;:–-") + "…"
-
-
-def article_labels(docs: Iterable[DocumentLike], *, width: int = 20) -> dict[str, str]:
-    """Return ``doc_id`` → a short label for figures: the title's start, then the id.
-
-    The title is cut at a word boundary to at most ``width`` characters ("…" marks the
-    cut); a scraped id ``000_e38ffd22d5a32227`` is shortened to its number and a path
-    to its last part. An article without a title is named "bài <id>".
-
-    Examples
-    --------
-    >>> from corpus_tools import Document
-    >>> labels = article_labels([
-    ...     Document("000_e38ffd22d5a32227",
-    ...              title="Siết chặt kỷ luật, kỷ cương trong công tác cán bộ"),
-    ...     Document("sport/news_sport_012"), ("b", "Bài không tên")])
-    >>> list(labels.values())
-    ['Siết chặt kỷ luật… (000)', 'bài news_sport_012', 'bài b']
-    """
-    check_positive_int(width, "width")
-    labels = {}
-    for doc in docs:
-        if isinstance(doc, str):
-            raise CorpusError("article_labels needs Documents or (doc_id, text) pairs, not str")
-        doc_id, title = (str(doc[0]), None) if isinstance(doc, tuple) else (doc.doc_id, doc.title)
-        short = _short_id(doc_id)
-        labels[doc_id] = f"{_shorten(title, width)} ({short})" if title else f"bài {short}"
-    return labels
 
 
 def _group_of(
@@ -144,7 +98,7 @@ def mentions_by_article(
         :func:`corpus_tools.group_labels` gives). Rows are then groups, counting their
         articles' mentions; articles without a label form the group :data:`NO_GROUP`.
     labels : mapping, optional
-        ``doc_id`` → the row's label (:func:`article_labels`); default the id.
+        ``doc_id`` → the row's label (:func:`corpus_tools.document_labels`); default the id.
     n_top : int
         Columns: the ``n_top`` values mentioned most in the corpus (ties in name order).
     n_articles : int

@@ -99,18 +99,37 @@ def _label(value: object) -> str:
     return str(value)
 
 
-def align_groups(groups: Sequence[object] | Mapping[str, object], ids: Sequence[str]) -> list[str]:
+def align_groups(
+    groups: Sequence[object] | Mapping[str, object],
+    ids: Sequence[str],
+    *,
+    owner: str | None = None,
+    error: type[CorpusError] = CorpusError,
+) -> list[str]:
     """Return one group label per token list: ``groups`` aligned with ``ids``.
 
-    Internal API of the per-group counts. ``groups`` is a sequence of labels, one per
-    token list in order, or a mapping doc_id → label (as :func:`corpus_tools.group_labels`
-    and ``dict(zip(ids, labels))`` give). A missing label (None, ``""``, NaN, or an id
-    the mapping lacks) becomes :data:`MISSING_GROUP`, so no document is dropped.
+    Internal API of the per-group counts and of
+    :func:`corpus_tools.topics.topic_prevalence`. ``groups`` is a sequence of labels,
+    one per token list in order, or a mapping doc_id → label (as
+    :func:`corpus_tools.group_labels` and ``dict(zip(ids, labels))`` give). A missing
+    label (None, ``""``, NaN, or an id the mapping lacks) becomes :data:`MISSING_GROUP`,
+    so no document is dropped.
+
+    Parameters
+    ----------
+    groups : sequence or mapping
+    ids : sequence of str
+        The documents' ids, in order.
+    owner : str, optional
+        Whose documents the ids are, for the error messages ("the model's").
+    error : type of CorpusError
+        The exception raised.
 
     Raises
     ------
     CorpusError
-        If a sequence has the wrong length, or a mapping knows none of the ids.
+        (or ``error``) If a sequence has the wrong length, or a mapping knows none of
+        the ids.
 
     Examples
     --------
@@ -121,18 +140,20 @@ def align_groups(groups: Sequence[object] | Mapping[str, object], ids: Sequence[
     """
     if isinstance(groups, Mapping):
         if ids and not any(doc_id in groups for doc_id in ids):
-            raise CorpusError(
-                "groups is a mapping of doc_id → label but holds none of the documents' ids "
+            whose = "the documents' ids" if owner is None else f"{owner} document ids"
+            raise error(
+                f"groups is a mapping of doc_id → label but holds none of {whose} "
                 f"(first id: {ids[0]!r}); build it from the same documents"
             )
         return [_label(groups.get(doc_id)) for doc_id in ids]
     if isinstance(groups, (str, bytes)):
-        raise CorpusError("groups must hold one label per document, not one string")
+        raise error("groups must hold one label per document, not one string")
     labels = list(groups)
     if len(labels) != len(ids):
-        raise CorpusError(
-            f"got {len(labels)} group labels for {len(ids)} documents; pass one label per "
-            "document (corpus_tools.group_labels(docs, by)) or a mapping doc_id → label"
+        whose = "" if owner is None else f"{owner} "
+        raise error(
+            f"got {len(labels)} group labels for {whose}{len(ids)} documents; pass one label "
+            "per document (corpus_tools.group_labels(docs, by)) or a mapping doc_id → label"
         )
     return [_label(value) for value in labels]
 

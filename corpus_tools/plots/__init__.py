@@ -21,16 +21,16 @@ label editable. Multi-syllable words are shown whole, with spaces between their
 syllables (:func:`corpus_tools.segment.token_to_text`).
 
 Every ``plot_*`` function also takes ``subtitle=`` (what was counted, over what: "5
-bài · từ, bỏ từ dừng"), ``names=`` (value → label: :func:`document_labels` names
-articles by a short title with their id, :func:`topic_labels` names topics by their
-top words) and ``lang=`` ("vi", the default, or "en": the language of the words the
+bài · từ, bỏ từ dừng"), ``names=`` (value → label: :func:`corpus_tools.document_labels`
+names articles by a short title with their id, :func:`corpus_tools.topic_labels` names
+topics by their top words) and ``lang=`` ("vi", the default, or "en": the language of the words the
 function draws itself, from :mod:`~corpus_tools.plots.labels`). A per-document figure
 shows at most :data:`MAX_PANELS` documents: :func:`select_documents` chooses them and
 words the rule for the title ("12 bài dài nhất trong 2.653 bài").
 
 Modules: :mod:`~corpus_tools.plots.style` (house style and shared helpers),
 :mod:`~corpus_tools.plots.labels` (the fixed words, in both languages),
-:mod:`~corpus_tools.plots.naming`, :mod:`~corpus_tools.plots.selection`,
+:mod:`~corpus_tools.plots.selection`,
 :mod:`~corpus_tools.plots.bars`, :mod:`~corpus_tools.plots.matrices`,
 :mod:`~corpus_tools.plots.curves`, :mod:`~corpus_tools.plots.distributions`,
 :mod:`~corpus_tools.plots.wordclouds`, :mod:`~corpus_tools.plots.network` and
@@ -67,7 +67,6 @@ from .keyness import plot_keyness
 from .labels import LANGS
 from .links import plot_links
 from .matrices import plot_heatmap
-from .naming import document_label, document_labels, topic_labels
 from .network import plot_network
 from .save import save_figure, tidy_table
 from .selection import Selection, select_documents
@@ -86,8 +85,6 @@ __all__ = [
     "PAGE_WIDTH",
     "STYLE",
     "Selection",
-    "document_label",
-    "document_labels",
     "font_path",
     "plot_choose_k",
     "plot_concordance",
@@ -112,5 +109,4 @@ __all__ = [
     "save_figure",
     "select_documents",
     "tidy_table",
-    "topic_labels",
 ]

@@ -129,9 +129,9 @@ def plot_term_bars(
         than eight panels.
     names : mapping, optional
         Value → label to draw, for groups and bar labels: e.g.
-        :func:`~corpus_tools.plots.document_labels` for ``group="doc_id"`` or
-        :func:`~corpus_tools.plots.topic_labels` for ``group="topic"``. Values it lacks
-        are shown with spaces; a ``group`` of ``"level"`` or ``"reason"`` shows its
+        :func:`~corpus_tools.document_labels` for ``group="doc_id"`` or
+        ``dict(enumerate(corpus_tools.topic_labels(model)))`` for ``group="topic"``.
+        Values it lacks are shown with spaces; a ``group`` of ``"level"`` or ``"reason"`` shows its
         identifiers in ``lang``.
     lang : {"vi", "en"}
         Language of the words the function draws itself.
@@ -255,7 +255,7 @@ def plot_grouped_bars(
         ``"syllables"`` is "âm tiết"). The legend is shown only when there are two or
         more columns.
     names : mapping, optional
-        Index value → label of its group, e.g. :func:`~corpus_tools.plots.document_labels`.
+        Index value → label of its group, e.g. :func:`~corpus_tools.document_labels`.
     orientation : {"horizontal", "vertical"}
         Horizontal bars (the default) leave room for long labels such as articles'
         titles, one group per row, the first on top.

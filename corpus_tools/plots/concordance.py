@@ -7,7 +7,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .dispersion import doc_name
+from ..groups import short_id
+from .labels import format_count, text
 from .style import PAGE_WIDTH, STYLE, draw_message, figure_of, single_axes
 
 __all__ = ["plot_concordance"]
@@ -37,7 +38,7 @@ def _right(text: str) -> str:
 
 
 def _doc_label(doc_id: object) -> str:
-    label = doc_name(doc_id)
+    label = short_id(doc_id)
     return label if len(label) <= _ID_CHARS else "…" + label[-(_ID_CHARS - 1) :]
 
 
@@ -64,6 +65,8 @@ def plot_concordance(
     title : str, optional
     ax : Axes, optional
         Where to draw; None makes a new figure 6.3 in wide, one line per row.
+    lang : {"vi", "en"}
+        Language of the figure's own words (the headers, the "none found" message).
 
     Examples
     --------
@@ -72,9 +75,11 @@ def plot_concordance(
     >>> fig = plot_concordance(table)
     >>> [t.get_text() for t in fig.axes[0].texts][:4]
     ['chạy chức — 1 lần trong 1 bài', '0', 'chống', 'chạy chức']
+    >>> plot_concordance(table, lang="en").axes[0].texts[0].get_text()
+    'chạy chức — occurrences: 1, articles: 1'
     """
     if table.empty:
-        return draw_message(ax, "không tìm thấy từ nào", title=title)
+        return draw_message(ax, text("no_term_found", lang), title=title)
     parts = list(table.groupby("query", sort=False)) if "query" in table else [(None, table)]
     n_lines = sum(min(n_top, len(part)) + (name is not None) for name, part in parts)
     with matplotlib.rc_context(STYLE):
@@ -88,7 +93,13 @@ def plot_concordance(
                 ax.text(
                     0,
                     line,
-                    f"{name} — {len(part)} lần trong {part['doc_id'].nunique()} bài",
+                    text(
+                        "kwic_header",
+                        lang,
+                        term=name,
+                        hits=format_count(len(part), lang),
+                        documents=format_count(part["doc_id"].nunique(), lang),
+                    ),
                     fontsize=8,
                     fontweight="bold",
                     va="center",

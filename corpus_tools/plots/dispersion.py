@@ -16,6 +16,8 @@ from matplotlib.transforms import offset_copy
 
 from ..errors import FigureError
 from ..features import TermMatcher, top_documents_by_hits
+from ..groups import short_id
+from .labels import column_label, format_count, text
 from .style import (
     MAX_HEIGHT,
     MAX_PANELS,
@@ -28,23 +30,10 @@ from .style import (
 )
 from .trends import TERM_COLORS
 
-__all__ = ["SPREAD_CLASSES", "doc_name", "plot_term_spread", "plot_xray"]
+__all__ = ["SPREAD_CLASSES", "plot_term_spread", "plot_xray"]
 
 _MAX_TERMS = len(TERM_COLORS)
 _LABEL_CHARS = 40
-
-
-def doc_name(doc_id: object) -> str:
-    """A document's id as a figure shows it: a scraped ``000_<hash>`` id as its number,
-    any other id as it is (its ``_`` kept: an id is not a word). Internal API.
-
-    Examples
-    --------
-    >>> doc_name("000_e38ffd22d5a32227"), doc_name("news_sport_012")
-    ('000', 'news_sport_012')
-    """
-    short = display_label(doc_id)
-    return short if short.isdigit() else str(doc_id)
 
 
 def _short(label: str) -> str:
@@ -52,11 +41,13 @@ def _short(label: str) -> str:
 
 
 SPREAD_CLASSES = (
-    (0.3, "rải đều (DP < 0.3)"),
-    (0.6, "vừa (0.3–0.6)"),
-    (1.01, "tập trung (DP ≥ 0.6)"),
+    (0.3, "spread_even"),
+    (0.6, "spread_medium"),
+    (1.01, "spread_concentrated"),
 )
-"""Upper bounds of Gries' DP and the name of each class in :func:`plot_term_spread`."""
+"""Upper bounds of Gries' DP and the key of each class's name in
+:data:`~corpus_tools.plots.labels.TEXT` ("rải đều (DP < 0.3)", "even (DP < 0.3)"…),
+in :func:`plot_term_spread`."""
 _SPREAD_COLORS = ("#2b6a99", "#7fa7c9", "#d68910")
 
 
@@ -83,8 +74,8 @@ def plot_xray(
         ``term_positions``; default their order of first occurrence. Terms that never
         occur still get their colour in the legend.
     labels : mapping, optional
-        doc_id → the label shown (:func:`corpus_tools.groups.short_labels`); default the
-        id.
+        doc_id → the label shown (:func:`corpus_tools.document_labels`); default the
+        id (:func:`corpus_tools.groups.short_id`).
     n_top : int
         Articles shown, at most :data:`~corpus_tools.plots.style.MAX_PANELS`: those with
         the most occurrences of the terms (:func:`~corpus_tools.features.top_documents_by_hits`;
@@ -96,6 +87,8 @@ def plot_xray(
     ax : Axes, optional
         Where to draw; None makes a new figure 6.3 in wide and at most 9 in tall (at
         most 12 articles × 6 terms).
+    lang : {"vi", "en"}
+        Language of the figure's own words (axis, subtitle, messages).
 
     Raises
     ------
@@ -109,11 +102,14 @@ def plot_xray(
     >>> fig = plot_xray(term_positions(docs, ["cán bộ", "đảng"]), n_documents=2)
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['a', 'b']
+    >>> fig = plot_xray(term_positions(docs, ["cán bộ", "đảng"]), lang="en")
+    >>> fig.axes[0].get_xlabel(), fig.axes[0].get_title()
+    ('relative position in the article', 'all 2 articles, by number of occurrences')
     """
     if n_top > MAX_PANELS:
         raise FigureError(f"n_top={n_top}: a dispersion plot shows at most {MAX_PANELS} articles")
     if positions.empty:
-        return draw_message(ax, "không có từ nào được tìm thấy", title=title)
+        return draw_message(ax, text("no_positions", lang), title=title)
     found = list(dict.fromkeys(positions["query"]))
     terms = found if terms is None else TermMatcher(terms).terms
     if len(terms) > _MAX_TERMS:
@@ -136,12 +132,16 @@ def plot_xray(
                     linewidth=1.2,
                 )
             ax.axhline(row + 0.5, color="#dddddd", linewidth=0.6, zorder=0)
-        names = [_short((labels or {}).get(doc_id, doc_name(doc_id))) for doc_id in shown]
+        names = [_short((labels or {}).get(doc_id, short_id(doc_id))) for doc_id in shown]
         ax.set_yticks(np.arange(len(shown)), labels=names, fontsize=7.5)
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.set_xlim(0, 1)
-        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], labels=["đầu bài", "", "giữa", "", "cuối bài"])
-        ax.set_xlabel("vị trí tương đối trong bài")
+        ends = [text(key, lang) for key in ("start_of_article", "middle_of_article")]
+        ax.set_xticks(
+            [0, 0.25, 0.5, 0.75, 1],
+            labels=[ends[0], "", ends[1], "", text("end_of_article", lang)],
+        )
+        ax.set_xlabel(text("relative_position", lang))
         below = offset_copy(ax.transAxes, fig=figure_of(ax), y=-0.55, units="inches")
         ax.legend(
             handles=[Patch(color=TERM_COLORS[i], label=t) for i, t in enumerate(terms)],
@@ -154,9 +154,9 @@ def plot_xray(
         )
         total = n_documents if n_documents is not None else len(set(positions["doc_id"]))
         rule = (
-            f"{len(shown)} bài có nhiều lần xuất hiện nhất trong {total:,} bài".replace(",", ".")
+            text("xray_some", lang, n=len(shown), total=format_count(total, lang))
             if total > len(shown)
-            else f"cả {total} bài, xếp theo số lần xuất hiện"
+            else text("xray_all", lang, total=format_count(total, lang))
         )
         ax.set_title(f"{title}\n{rule}" if title else rule, fontsize=9)
     return figure_of(ax)
@@ -187,6 +187,8 @@ def plot_term_spread(
     title : str, optional
     ax : Axes, optional
         Where to draw; None makes a new figure 6.3 × 5 in.
+    lang : {"vi", "en"}
+        Language of the figure's own words (axis, legend, the notes at the bars).
 
     Examples
     --------
@@ -198,7 +200,7 @@ def plot_term_spread(
     """
     top = frequencies.head(n_top)
     if top.empty:
-        return draw_message(ax, "không có dữ liệu để vẽ", title=title)
+        return draw_message(ax, text("no_data", lang), title=title)
     dp = top["dp"].to_numpy(dtype=float)
     classes = np.searchsorted([bound for bound, _ in SPREAD_CLASSES], dp, side="right")
     with matplotlib.rc_context(STYLE):
@@ -209,18 +211,19 @@ def plot_term_spread(
         ax.set_yticks(y, labels=[display_label(t) for t in top["term"]], fontsize=8)
         ax.invert_yaxis()
         for row, (value, d, held) in enumerate(zip(values, dp, top["doc_freq"], strict=True)):
-            ax.text(value, row, f" DP {d:.2f} · {held} bài", va="center", fontsize=7.5)
+            note = text("dp_articles", lang, dp=f"{d:.2f}", n=format_count(held, lang))
+            ax.text(value, row, note, va="center", fontsize=7.5)
         ax.set_xlim(0, values.max() * 1.35)
-        ax.set_xlabel("số lần trên 10.000 từ")
+        ax.set_xlabel(column_label("per_10k", lang))
         ax.legend(
             handles=[
-                Patch(color=c, label=name)
-                for c, (_, name) in zip(_SPREAD_COLORS, SPREAD_CLASSES, strict=True)
+                Patch(color=c, label=text(key, lang))
+                for c, (_, key) in zip(_SPREAD_COLORS, SPREAD_CLASSES, strict=True)
             ],
             loc="lower right",
             frameon=False,
             fontsize=8,
-            title="độ phân tán (Gries DP)",
+            title=text("spread_legend", lang),
             title_fontsize=8,
         )
         if title:

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from .labels import text
 from .style import BAR_COLOR, PAGE_WIDTH, STYLE, draw_message, figure_of, single_axes
 
 __all__ = ["plot_distribution"]
@@ -33,7 +34,7 @@ def plot_distribution(
     title: str | None = None,
     xlabel: str = "",
     ylabel: str = "",
-    median_label: str = "trung vị",
+    median_label: str | None = None,
     ax: Axes | None = None,
     lang: str = "vi",
 ) -> Figure:
@@ -54,8 +55,8 @@ def plot_distribution(
     title : str, optional
     xlabel, ylabel : str
         Labels of the value axis and of the count axis (whole numbers only).
-    median_label : str
-        The word for "median" in the legend.
+    median_label : str, optional
+        The word for "median" in the legend; default "trung vị" in ``lang``.
     ax : Axes, optional
         Where to draw; None makes a new figure of fixed size (the page width).
 
@@ -74,7 +75,8 @@ def plot_distribution(
     """
     values = [pd.to_numeric(table[column], errors="coerce").dropna() for column in columns]
     if not any(len(v) for v in values):
-        return draw_message(ax, "không có dữ liệu để vẽ", title=title)
+        return draw_message(ax, text("no_data", lang), title=title)
+    median_word = text("median", lang) if median_label is None else median_label
     every = np.concatenate([v.to_numpy(dtype=float) for v in values])
     edges = np.histogram_bin_edges(every, bins=bins)
     with matplotlib.rc_context(STYLE):
@@ -90,7 +92,7 @@ def plot_distribution(
                 histtype="step",
                 linewidth=1.5,
                 color=color,
-                label=f"{(labels or columns)[number]} ({median_label} {median:.0f})",
+                label=f"{(labels or columns)[number]} ({median_word} {median:.0f})",
             )
             ax.axvline(median, color=color, linestyle="--", linewidth=1)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))

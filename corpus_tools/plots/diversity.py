@@ -8,12 +8,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .labels import format_count, text
 from .style import BAR_COLOR, PAGE_WIDTH, STYLE, draw_message, figure_of, single_axes
 from .trends import TERM_COLORS
 
 __all__ = ["plot_lexical_diversity"]
 
-_MEASURES = {"mattr": "MATTR (cửa sổ {window} từ)", "mtld": "MTLD (ngưỡng TTR 0.72)"}
 _MAX_GROUPS = len(TERM_COLORS)
 
 
@@ -39,10 +39,12 @@ def plot_lexical_diversity(
     value : {"mattr", "mtld"}
     group : str, optional
         Column whose values colour the points: the six largest groups get a colour
-        each (legend), the rest are grey ("nhóm khác").
+        each (legend), the rest are grey ("nhóm khác", "other groups").
     title : str, optional
     ax : Axes, optional
         Where to draw; None makes a new figure 6.3 × 4 in.
+    lang : {"vi", "en"}
+        Language of the figure's own words (axis names, legend, notes).
 
     Returns
     -------
@@ -56,10 +58,12 @@ def plot_lexical_diversity(
     ...                       "mattr_window": [100, 100], "mtld": [80.0, 75.0]})
     >>> plot_lexical_diversity(table).axes[0].get_ylabel()
     'MATTR (cửa sổ 100 từ)'
+    >>> plot_lexical_diversity(table, lang="en").axes[0].get_xlabel()
+    'article length (words)'
     """
     shown = table.dropna(subset=[value])
     if shown.empty:
-        return draw_message(ax, "không bài nào đủ dài để đo", title=title)
+        return draw_message(ax, text("none_long_enough", lang), title=title)
     window = int(table["mattr_window"].iloc[0]) if "mattr_window" in table else 100
     with matplotlib.rc_context(STYLE):
         ax = single_axes(ax, figsize=(PAGE_WIDTH, 4.0))
@@ -79,7 +83,7 @@ def plot_lexical_diversity(
                     color="#bbbbbb",
                     alpha=0.7,
                     linewidths=0,
-                    label="nhóm khác",
+                    label=text("other_groups", lang),
                 )
             for number, name in enumerate(largest):
                 part = shown[shown[group] == name]
@@ -95,10 +99,14 @@ def plot_lexical_diversity(
             ax.legend(frameon=False, fontsize=7.5, ncols=2, loc="best")
         if shown["words"].max() > 5 * max(1, shown["words"].min()):
             ax.set_xscale("log")
-        ax.set_ylabel(_MEASURES[value].format(window=window))
+        ax.set_ylabel(text(value, lang, window=window))
         dropped = len(table) - len(shown)
-        note = f" · {dropped} bài ngắn hơn {window} từ không được vẽ" if dropped else ""
-        ax.set_xlabel(f"độ dài bài (từ){note}")
+        notes = [text("article_length", lang)]
+        if dropped:
+            notes.append(
+                text("shorter_not_drawn", lang, n=format_count(dropped, lang), window=window)
+            )
+        ax.set_xlabel(" · ".join(notes))
         if np.isfinite(shown[value]).all() and value == "mattr":
             ax.set_ylim(max(0, shown[value].min() - 0.05), min(1, shown[value].max() + 0.05))
         if title:

@@ -18,6 +18,7 @@ from matplotlib.lines import Line2D
 from ..errors import FigureError
 from ..features import G2_THRESHOLDS
 from ..features.keywords import TIE_DECIMALS
+from .labels import text
 from .style import (
     BAR_COLOR,
     PAGE_WIDTH,
@@ -62,7 +63,7 @@ def _side(part: pd.DataFrame, n_top: int, over: bool) -> tuple[pd.DataFrame, int
     return shown, int((rest["g2"].round(TIE_DECIMALS) == last).sum())
 
 
-def _panel(ax: Axes, part: pd.DataFrame, n_top: int, title: str | None) -> None:
+def _panel(ax: Axes, part: pd.DataFrame, n_top: int, title: str | None, lang: str) -> None:
     over, over_ties = _side(part, n_top, over=True)
     under, under_ties = _side(part, n_top, over=False)
     rows = pd.concat([over, under.iloc[::-1]])
@@ -92,9 +93,9 @@ def _panel(ax: Axes, part: pd.DataFrame, n_top: int, title: str | None) -> None:
     ax.tick_params(axis="x", labelsize=7.5)
     notes = ["G²"]
     if over_ties:
-        notes.append(f"+{over_ties} từ cùng G² với từ cuối (xếp theo chữ cái)")
+        notes.append(text("over_ties", lang, n=over_ties))
     if under_ties:
-        notes.append(f"+{under_ties} từ dùng ít cùng G² với từ cuối")
+        notes.append(text("under_ties", lang, n=under_ties))
     ax.set_xlabel("\n".join(notes), fontsize=7.5)
     if title:
         ax.set_title(title, fontsize=8, loc="right")  # long titles run left, over the labels
@@ -131,7 +132,7 @@ def plot_keyness(
     n_top : int
         Bars on each side of each panel.
     labels : mapping, optional
-        Group → panel title (e.g. :func:`corpus_tools.groups.short_labels` for
+        Group → panel title (e.g. :func:`corpus_tools.document_labels` for
         documents); default the group's value.
     title : str, optional
         The suptitle.
@@ -153,7 +154,7 @@ def plot_keyness(
     """
     parts = [(None, table)] if group is None else list(table.groupby(group, sort=False))
     if table.empty:
-        return draw_message(ax, "không có dữ liệu để vẽ", title=title)
+        return draw_message(ax, text("no_data", lang), title=title)
     if len(parts) > MAX_KEYNESS_PANELS:
         raise FigureError(
             f"{len(parts)} groups: a keyness figure holds at most {MAX_KEYNESS_PANELS}; "
@@ -165,7 +166,7 @@ def plot_keyness(
         axes = panel_axes(ax, len(parts), shape=(rows, cols), figsize=(PAGE_WIDTH, height))
         for panel, (name, part) in zip(axes, parts, strict=True):
             shown = None if name is None else (labels or {}).get(name, display_label(name))
-            _panel(panel, part, n_top, None if shown is None else _panel_title(shown))
+            _panel(panel, part, n_top, None if shown is None else _panel_title(shown), lang)
         figure = parent_figure(axes[0])
         handles = [
             Line2D(
@@ -179,9 +180,9 @@ def plot_keyness(
             for p, style in _THRESHOLD_STYLES.items()
         ]
         handles += [
-            Line2D([], [], color=BAR_COLOR, linewidth=5, label="dùng nhiều hơn"),
-            Line2D([], [], color=UNDER_COLOR, linewidth=5, label="dùng ít hơn"),
-            Line2D([], [], linestyle="none", label="(số) = log₂ tỉ lệ tần suất"),
+            Line2D([], [], color=BAR_COLOR, linewidth=5, label=text("over_used", lang)),
+            Line2D([], [], color=UNDER_COLOR, linewidth=5, label=text("under_used", lang)),
+            Line2D([], [], linestyle="none", label=text("log_ratio_note", lang)),
         ]
         constrained = isinstance(figure_of(axes[0]).get_layout_engine(), ConstrainedLayoutEngine)
         figure.legend(

@@ -16,7 +16,7 @@ Examples
 >>> text("fitted_line", "en", slope="-1.02")
 'fitted line, slope -1.02'
 >>> translate_value("byline", "reason", "vi"), translate_value("Hà_Nội", "reason", "vi")
-('tác giả', 'Hà_Nội')
+('tên tác giả', 'Hà_Nội')
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from __future__ import annotations
 from typing import Literal, TypeAlias
 
 from ..errors import FigureError
+from ..groups import ARTICLE_LABEL
+from ..io.removed import MISSING_GROUP, REASON_LABELS
 from ..validation import check_choice
 
 __all__ = [
@@ -80,9 +82,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # heatmaps
     "diagonal_blank": {"vi": "đường chéo để trống", "en": "diagonal left blank"},
-    # naming documents and topics
-    "article": {"vi": "bài {number}", "en": "article {number}"},
-    "topic": {"vi": "Chủ đề {number}", "en": "Topic {number}"},
+    # an article without a title: corpus_tools.groups names it
+    "article": ARTICLE_LABEL,
     # a selection of documents (plots.selection)
     "select_all": {"vi": "{total} bài", "en": "{total} articles"},
     "select_first": {
@@ -105,6 +106,124 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "{n} bài cũ nhất trong {total} bài",
         "en": "the {n} earliest of {total} articles",
     },
+    # distributions
+    "median": {"vi": "trung vị", "en": "median"},
+    # terms over time (plots.trends)
+    "no_dated": {"vi": "không có bài nào có ngày", "en": "no article has a date"},
+    "interval_poisson": {
+        "vi": "khoảng tin cậy 95% (Poisson chính xác)",
+        "en": "95% interval (exact Poisson)",
+    },
+    "undated_not_drawn": {
+        "vi": "{n} bài không có ngày không được vẽ",
+        "en": "{n} articles without a date not drawn",
+    },
+    # key words in context (plots.concordance) and dispersion (plots.dispersion)
+    "no_term_found": {"vi": "không tìm thấy từ nào", "en": "none of the terms was found"},
+    "no_positions": {"vi": "không có từ nào được tìm thấy", "en": "no term occurs"},
+    "kwic_header": {
+        "vi": "{term} — {hits} lần trong {documents} bài",
+        "en": "{term} — occurrences: {hits}, articles: {documents}",
+    },
+    "start_of_article": {"vi": "đầu bài", "en": "start"},
+    "middle_of_article": {"vi": "giữa", "en": "middle"},
+    "end_of_article": {"vi": "cuối bài", "en": "end"},
+    "relative_position": {
+        "vi": "vị trí tương đối trong bài",
+        "en": "relative position in the article",
+    },
+    "xray_some": {
+        "vi": "{n} bài có nhiều lần xuất hiện nhất trong {total} bài",
+        "en": "the {n} of {total} articles with the most occurrences",
+    },
+    "xray_all": {
+        "vi": "cả {total} bài, xếp theo số lần xuất hiện",
+        "en": "all {total} articles, by number of occurrences",
+    },
+    "spread_even": {"vi": "rải đều (DP < 0.3)", "en": "even (DP < 0.3)"},
+    "spread_medium": {"vi": "vừa (0.3–0.6)", "en": "medium (0.3–0.6)"},
+    "spread_concentrated": {"vi": "tập trung (DP ≥ 0.6)", "en": "concentrated (DP ≥ 0.6)"},
+    "spread_legend": {"vi": "độ phân tán (Gries DP)", "en": "dispersion (Gries DP)"},
+    "dp_articles": {"vi": " DP {dp} · {n} bài", "en": " DP {dp} · {n} articles"},
+    # lexical diversity (plots.diversity)
+    "mattr": {"vi": "MATTR (cửa sổ {window} từ)", "en": "MATTR (window of {window} words)"},
+    "mtld": {"vi": "MTLD (ngưỡng TTR 0.72)", "en": "MTLD (TTR threshold 0.72)"},
+    "none_long_enough": {
+        "vi": "không bài nào đủ dài để đo",
+        "en": "no article is long enough to measure",
+    },
+    "other_groups": {"vi": "nhóm khác", "en": "other groups"},
+    "article_length": {"vi": "độ dài bài (từ)", "en": "article length (words)"},
+    "shorter_not_drawn": {
+        "vi": "{n} bài ngắn hơn {window} từ không được vẽ",
+        "en": "{n} articles shorter than {window} words not drawn",
+    },
+    # keyness (plots.keyness)
+    "over_ties": {
+        "vi": "+{n} từ cùng G² với từ cuối (xếp theo chữ cái)",
+        "en": "+{n} words tie the last one's G² (alphabetical order)",
+    },
+    "under_ties": {
+        "vi": "+{n} từ dùng ít cùng G² với từ cuối",
+        "en": "+{n} under-used words tie the last one's G²",
+    },
+    "over_used": {"vi": "dùng nhiều hơn", "en": "over-used"},
+    "under_used": {"vi": "dùng ít hơn", "en": "under-used"},
+    "log_ratio_note": {
+        "vi": "(số) = log₂ tỉ lệ tần suất",
+        "en": "(number) = log₂ ratio of frequencies",
+    },
+    # collocations (plots.links)
+    "no_collocates": {
+        "vi": "không có từ đi kèm nào đủ mạnh",
+        "en": "no collocate is strong enough",
+    },
+    "chosen_term": {"vi": "từ được chọn", "en": "chosen term"},
+    "collocates": {
+        "vi": "từ đi kèm ({n} mạnh nhất mỗi từ)",
+        "en": "collocates (the {n} strongest per term)",
+    },
+    "line_g2": {"vi": "nét: G² {low}–{high}", "en": "line: G² {low}–{high}"},
+    # topic prevalence, topic trends, topic match (plots.topics)
+    "largest_groups": {
+        "vi": " ({n} nhóm nhiều bài nhất trong {total})",
+        "en": " (the {n} largest of {total} groups)",
+    },
+    "mean_share_cells": {
+        "vi": "tỷ trọng trung bình (số trong ô: %)",
+        "en": "mean share (numbers in cells: %)",
+    },
+    "largest_topics": {
+        "vi": " ({n} chủ đề lớn nhất trong {total})",
+        "en": " (the {n} largest of {total} topics)",
+    },
+    "articles_per_period": {
+        "vi": "số bài mỗi kỳ ({total} bài)",
+        "en": "articles per period ({total} articles)",
+    },
+    "articles_per_period_undated": {
+        "vi": "số bài mỗi kỳ ({total} bài; {undated} bài không có ngày, không vẽ)",
+        "en": "articles per period ({total} articles; {undated} without a date, not drawn)",
+    },
+    "small_periods": {
+        "vi": "○ kỳ có dưới {n} bài: trung bình kém chắc",
+        "en": "○ periods with fewer than {n} articles: the mean is shaky",
+    },
+    "mean_topic_share": {"vi": "tỷ trọng trung bình của chủ đề", "en": "mean share of the topic"},
+    "no_topic_pairs": {"vi": "không có cặp chủ đề nào", "en": "no pair of topics"},
+    "most_similar_pairs": {
+        "vi": " ({n} cặp giống nhau nhất trong {total})",
+        "en": " (the {n} most similar of {total} pairs)",
+    },
+    "shared_words": {"vi": "{shared}/{n} từ chung", "en": "{shared}/{n} words shared"},
+    "topic_similarity": {
+        "vi": "độ tương đồng cosin của hai phân bố từ",
+        "en": "cosine similarity of the two word distributions",
+    },
+    "model_topics": {"vi": "chủ đề {name}", "en": "{name} topics"},
+    # groups
+    "missing_group": MISSING_GROUP,
+    "all_documents": {"vi": "tất cả", "en": "all articles"},
 }
 """Key → language → the words a figure draws; ``{name}`` fields are filled by :func:`text`."""
 
@@ -128,23 +247,7 @@ COLUMNS: dict[str, dict[str, str]] = {
 """Column → language → its name on an axis or in a legend."""
 
 VALUES: dict[str, dict[str, dict[str, str]]] = {
-    "reason": {
-        "title": {"vi": "tiêu đề", "en": "title"},
-        "dateline": {"vi": "dòng ngày tháng", "en": "dateline"},
-        "byline": {"vi": "tác giả", "en": "byline"},
-        "source line": {"vi": "dòng nguồn", "en": "source line"},
-        "skip link": {"vi": "liên kết bỏ qua", "en": "skip link"},
-        "related-articles footer": {
-            "vi": "tin liên quan cuối bài",
-            "en": "related-articles footer",
-        },
-        "stray punctuation": {"vi": "dấu câu lẻ", "en": "stray punctuation"},
-        "repeated line (photo caption)": {
-            "vi": "dòng lặp (chú thích ảnh)",
-            "en": "repeated line (photo caption)",
-        },
-        "photo caption": {"vi": "chú thích ảnh", "en": "photo caption"},
-    },
+    "reason": REASON_LABELS,
     "level": {
         "word": {"vi": "từ", "en": "word"},
         "syllable": {"vi": "âm tiết", "en": "syllable"},
@@ -152,9 +255,17 @@ VALUES: dict[str, dict[str, dict[str, str]]] = {
         "paragraph": {"vi": "đoạn", "en": "paragraph"},
         "sentence": {"vi": "câu", "en": "sentence"},
     },
+    "period": {
+        "year": {"vi": "năm", "en": "year"},
+        "quarter": {"vi": "quý", "en": "quarter"},
+        "month": {"vi": "tháng", "en": "month"},
+        "week": {"vi": "tuần", "en": "week"},
+        "day": {"vi": "ngày", "en": "day"},
+    },
 }
 """Field → value → language → how the value is shown: the identifiers tables hold in
-English (a removal ``reason``, a ``level``)."""
+English (a removal ``reason``, a ``level``, a ``period`` of ``"date:<period>"``). The
+removal reasons are :data:`corpus_tools.io.REASON_LABELS`, their one source."""
 
 
 def check_lang(lang: str) -> str:

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..features.concordance import term_key
+from .labels import text
 from .style import PAGE_WIDTH, STYLE, display_label, draw_message, figure_of, single_axes
 from .trends import TERM_COLORS
 
@@ -65,7 +66,7 @@ def plot_links(
     import networkx as nx
 
     if table.empty:
-        return draw_message(ax, "không có từ đi kèm nào đủ mạnh", title=title)
+        return draw_message(ax, text("no_collocates", lang), title=title)
     edges = table.groupby("query", sort=False).head(n_top)
     terms = list(dict.fromkeys(edges["query"]))
     as_term = {term_key(term): term for term in terms}
@@ -110,7 +111,7 @@ def plot_links(
                 linestyle="none",
                 markersize=10,
                 color=TERM_COLORS[0],
-                label="từ được chọn",
+                label=text("chosen_term", lang),
             ),
             Line2D(
                 [],
@@ -119,11 +120,17 @@ def plot_links(
                 linestyle="none",
                 markersize=4,
                 color="#5d6d7e",
-                label=f"từ đi kèm ({n_top} mạnh nhất mỗi từ)",
+                label=text("collocates", lang, n=n_top),
             ),
         ]
         handles += [
-            Line2D([], [], color="#9aa5b1", linewidth=w, label=f"nét: G² {lo:.0f}–{hi:.0f}")
+            Line2D(
+                [],
+                [],
+                color="#9aa5b1",
+                linewidth=w,
+                label=text("line_g2", lang, low=f"{lo:.0f}", high=f"{hi:.0f}"),
+            )
             for w, lo, hi in zip(_WIDTHS, bounds[:-1], bounds[1:], strict=True)
         ]
         ax.legend(

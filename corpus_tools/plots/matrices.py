@@ -163,7 +163,7 @@ def plot_heatmap(
         document against itself says nothing. The colour bar's label says so.
     names : mapping, optional
         Value → label for rows and columns, e.g.
-        :func:`~corpus_tools.plots.document_labels`. An index or columns named
+        :func:`~corpus_tools.document_labels`. An index or columns named
         ``"reason"`` or ``"level"`` shows its identifiers in ``lang``.
     lang : {"vi", "en"}
         Language of the words the function draws itself.

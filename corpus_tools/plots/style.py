@@ -23,7 +23,6 @@ Figure a function returns.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -36,6 +35,7 @@ from matplotlib.text import Annotation
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from ..errors import FigureError
+from ..groups import HASHED_ID
 from ..segment import token_to_text
 from .wrap import FONT_FAMILY, text_width, wrap_text
 
@@ -128,8 +128,6 @@ BAR_COLOR = "#2b6a99"
 AxesInput: TypeAlias = Axes | Sequence[Axes] | np.ndarray
 """What a small-multiples function accepts as ``ax``: one Axes, or one per panel."""
 
-_HASHED_ID = re.compile(r"(\d+)_[0-9a-f]{12,}")
-
 
 def font_path() -> str:
     """Return the path of matplotlib's bundled DejaVu Sans, which covers Vietnamese.
@@ -157,7 +155,7 @@ def display_label(value: object) -> str:
     '000'
     """
     text = str(value)
-    hashed = _HASHED_ID.fullmatch(text)
+    hashed = HASHED_ID.fullmatch(text)
     return hashed.group(1) if hashed else token_to_text(text)
 
 
@@ -165,7 +163,7 @@ def label_of(value: object, names: Mapping[Any, str] | None) -> str:
     """Return ``names[value]`` when the caller named it, else :func:`display_label`.
 
     Internal API: ``names`` is the ``names=`` option of the ``plot_*`` functions, e.g.
-    :func:`corpus_tools.plots.document_labels` for articles.
+    :func:`corpus_tools.document_labels` for articles.
 
     Examples
     --------

@@ -22,7 +22,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import FigureError
-from ..topics.tables import MISSING_GROUP
+from ..topics.tables import ALL_DOCUMENTS, MISSING_GROUP
+from .labels import column_label, format_count, text
 from .style import (
     BAR_COLOR,
     MAX_HEIGHT,
@@ -76,6 +77,16 @@ def _topic_names(shares: pd.DataFrame, names: Sequence[str] | None) -> list[str]
     if len(names) != shares.shape[1]:
         raise FigureError(f"names has {len(names)} entries for {shares.shape[1]} topics")
     return names
+
+
+def _group_name(group: object, lang: str) -> str:
+    """A group's label: the groups topics name in Vietnamese ("(không có)", "tất cả")
+    in ``lang``, any other as it is."""
+    if group == MISSING_GROUP:
+        return text("missing_group", lang)
+    if group == ALL_DOCUMENTS:
+        return text("all_documents", lang)
+    return str(group)
 
 
 def wrap_name(name: str, width: int) -> str:
@@ -135,6 +146,9 @@ def plot_topic_prevalence(
         one document.
     ax : Axes, optional
         Where to draw; None makes a new figure 6.3 in wide.
+    lang : {"vi", "en"}
+        Language of the figure's own words (colour bar, notes, the group of documents
+        without a label).
 
     Returns
     -------
@@ -149,16 +163,18 @@ def plot_topic_prevalence(
     ['thời sự (3)', 'thể thao (2)']
     >>> fig.get_size_inches().tolist()[0] <= 6.3
     True
+    >>> plot_topic_prevalence(table, lang="en").axes[1].get_ylabel()
+    'mean share (numbers in cells: %)'
     """
     if table.empty:
-        return draw_message(ax, "không có dữ liệu để vẽ", title=title)
+        return draw_message(ax, text("no_data", lang), title=title)
     sizes, shares = _split(table)
     labels = _topic_names(shares, names)
     note = ""
     if len(shares) > MAX_GROUPS:
         keep = sizes.sort_values(ascending=False, kind="stable").index[:MAX_GROUPS]
         mask = shares.index.isin(keep)
-        note = f" ({MAX_GROUPS} nhóm nhiều bài nhất trong {len(shares)})"
+        note = text("largest_groups", lang, n=MAX_GROUPS, total=format_count(len(shares), lang))
         sizes, shares = sizes[mask], shares[mask]
     values = shares.to_numpy().T  # topics × groups
     n_topics, n_groups = values.shape
@@ -169,7 +185,9 @@ def plot_topic_prevalence(
         ax = single_axes(ax, figsize=(PAGE_WIDTH, height))
         image = ax.imshow(values, cmap="viridis", aspect="auto", vmin=0)
         columns = [
-            f"{group} ({n:,})" if counts else str(group)
+            f"{_group_name(group, lang)} ({format_count(n, lang)})"
+            if counts
+            else _group_name(group, lang)
             for group, n in zip(shares.index, sizes, strict=True)
         ]
         rotation = 0 if n_groups <= 4 and max(map(len, columns)) <= 16 else 45
@@ -186,7 +204,7 @@ def plot_topic_prevalence(
                 ax.text(col, row, f"{100 * value:.0f}", ha="center", va="center",
                         fontsize=MIN_FONT_SIZE, color="white" if dark else "black")  # fmt: skip
         bar = parent_figure(ax).colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-        bar.set_label("tỷ trọng trung bình (số trong ô: %)", fontsize=_TEXT)
+        bar.set_label(text("mean_share_cells", lang), fontsize=_TEXT)
         bar.ax.tick_params(labelsize=_TEXT)
         if title:
             ax.set_title(textwrap.fill(title + note, 55), fontsize=10)
@@ -224,6 +242,8 @@ def plot_topic_trends(
     names : sequence of str, optional
         One name per topic column (``topic_labels(model)``).
     title : str, optional
+    lang : {"vi", "en"}
+        Language of the figure's own words (axis names, the counts' title, notes).
 
     Returns
     -------
@@ -242,6 +262,8 @@ def plot_topic_trends(
     >>> fig = plot_topic_trends(table, names=["1. cán bộ", "2. cầu thủ"])
     >>> len(fig.axes), fig.axes[1].get_title(loc="left")
     (3, '1. cán bộ')
+    >>> plot_topic_trends(table, lang="en").axes[0].get_ylabel()
+    'articles'
     """
     counts, shares = _split(table)
     labels = _topic_names(shares, names)
@@ -249,12 +271,14 @@ def plot_topic_trends(
     dated = shares.index != MISSING_GROUP
     counts, shares = counts[dated], shares[dated]
     if shares.empty:
-        return draw_message(None, "không có bài nào có ngày", title=title)
+        return draw_message(None, text("no_dated", lang), title=title)
     overall = (shares.mul(counts, axis=0).sum() / counts.sum()).to_numpy()
     order = np.argsort(-overall, kind="stable")[:MAX_PANELS]
     shown = sorted(order.tolist())
     note = (
-        f" ({MAX_PANELS} chủ đề lớn nhất trong {len(labels)})" if len(labels) > MAX_PANELS else ""
+        text("largest_topics", lang, n=MAX_PANELS, total=len(labels))
+        if len(labels) > MAX_PANELS
+        else ""
     )
     periods = [str(period) for period in shares.index]
     x = np.arange(len(periods))
@@ -268,14 +292,19 @@ def plot_topic_trends(
         grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[0.8] + [1.0] * nrows)
         top = fig.add_subplot(grid[0, :])
         top.bar(x, counts.to_numpy(), color="#999999", width=0.8)
-        top.set_ylabel("số bài", fontsize=_TEXT)
+        top.set_ylabel(column_label("articles", lang), fontsize=_TEXT)
         top.tick_params(labelsize=_TEXT)
         top.set_xticks(x, labels=[])
         top.set_xlim(-0.6, len(periods) - 0.4)
-        counted = f"số bài mỗi kỳ ({int(counts.sum()):,} bài"
-        counted += f"; {undated:,} bài không có ngày, không vẽ)" if undated else ")"
+        total = format_count(int(counts.sum()), lang)
+        counted = (
+            text("articles_per_period_undated", lang, total=total,
+                 undated=format_count(undated, lang))
+            if undated
+            else text("articles_per_period", lang, total=total)
+        )  # fmt: skip
         if small.any():  # the legend of the hollow marker, as text: no box to collide
-            counted += f"\n○ kỳ có dưới {SMALL_GROUP} bài: trung bình kém chắc"
+            counted += "\n" + text("small_periods", lang, n=SMALL_GROUP)
         top.set_title(counted, fontsize=_TEXT, loc="left")
         ymax = max(0.05, float(shares.to_numpy()[:, shown].max()) * 1.1)
         for number, topic in enumerate(shown):
@@ -295,7 +324,7 @@ def plot_topic_trends(
                 panel.tick_params(labelbottom=False)
             if col:
                 panel.tick_params(labelleft=False)
-        fig.supylabel("tỷ trọng trung bình của chủ đề", fontsize=_TEXT)
+        fig.supylabel(text("mean_topic_share", lang), fontsize=_TEXT)
         if title:
             fig.suptitle(textwrap.fill(title + note, 70), fontsize=10)
     return fig
@@ -325,6 +354,8 @@ def plot_topic_match(
     title : str, optional
     names : pair of str
         What the two models are called on the axes.
+    lang : {"vi", "en"}
+        Language of the figure's own words (axis, bar labels, headers).
 
     Returns
     -------
@@ -344,10 +375,10 @@ def plot_topic_match(
         "similarity", ascending=False, kind="stable"
     )
     if matched.empty:
-        return draw_message(None, "không có cặp chủ đề nào", title=title)
+        return draw_message(None, text("no_topic_pairs", lang), title=title)
     note = ""
     if len(matched) > MAX_PAIRS:
-        note = f" ({MAX_PAIRS} cặp giống nhau nhất trong {len(matched)})"
+        note = text("most_similar_pairs", lang, n=MAX_PAIRS, total=len(matched))
         matched = matched.head(MAX_PAIRS)
     left = [wrap_name(str(label), 26) for label in matched["label_a"]]
     right = [wrap_name(str(label), 26) for label in matched["label_b"]]
@@ -363,13 +394,13 @@ def plot_topic_match(
         ):
             inside = value > 0.35
             ax.text(value - 0.02 if inside else value + 0.02, position,
-                    f"{int(shared)}/{n_top} từ chung", va="center",
+                    text("shared_words", lang, shared=int(shared), n=n_top), va="center",
                     ha="right" if inside else "left", fontsize=MIN_FONT_SIZE,
                     color="white" if inside else "black")  # fmt: skip
         ax.set_xlim(0, 1)
         ax.set_ylim(len(matched) - 0.5, -0.5)
         ax.set_yticks(positions, labels=left, fontsize=_TEXT)
-        ax.set_xlabel("độ tương đồng cosin của hai phân bố từ", fontsize=_TEXT)
+        ax.set_xlabel(text("topic_similarity", lang), fontsize=_TEXT)
         ax.tick_params(axis="x", labelsize=_TEXT)
         twin = ax.twinx()
         twin.set_ylim(ax.get_ylim())
@@ -377,8 +408,9 @@ def plot_topic_match(
         twin.spines[["top", "left"]].set_visible(False)
         twin.spines["right"].set_visible(True)
         for x, name, align in ((-0.02, names[0], "right"), (1.02, names[1], "left")):
-            ax.text(x, 1.01, f"chủ đề {name}", transform=ax.transAxes, ha=align,
-                    va="bottom", fontsize=_TEXT, fontweight="bold")  # fmt: skip
+            header = text("model_topics", lang, name=name)
+            ax.text(x, 1.01, header, transform=ax.transAxes, ha=align, va="bottom",
+                    fontsize=_TEXT, fontweight="bold")  # fmt: skip
         if title:
             fig.suptitle(textwrap.fill(title + note, 70), fontsize=10)
     return fig

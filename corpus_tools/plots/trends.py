@@ -12,6 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..features.common import MISSING_GROUP
+from .labels import column_label, format_count, text, translate_value
 from .style import (
     PAGE_WIDTH,
     STYLE,
@@ -22,10 +23,7 @@ from .style import (
     parent_figure,
 )
 
-__all__ = ["PERIOD_NAMES", "TERM_COLORS", "plot_trends"]
-
-PERIOD_NAMES = {"year": "năm", "quarter": "quý", "month": "tháng", "week": "tuần", "day": "ngày"}
-"""How the time axis names each period."""
+__all__ = ["TERM_COLORS", "plot_trends"]
 
 TERM_COLORS = ("#2b6a99", "#c0392b", "#27855a", "#8e44ad", "#d68910", "#5d6d7e")
 """Colours of the terms, in order (a term beyond the sixth reuses them)."""
@@ -43,7 +41,7 @@ def plot_trends(
     *,
     period: str | None = None,
     title: str | None = None,
-    ylabel: str = "số lần trên 10.000 từ",
+    ylabel: str | None = None,
     ax: Sequence[Axes] | np.ndarray | None = None,
     lang: str = "vi",
 ) -> Figure:
@@ -58,14 +56,16 @@ def plot_trends(
         how many documents it holds.
     period : str, optional
         The period of the table (``"date:month"`` or ``"month"``), named under the
-        time axis ("tháng").
+        time axis ("tháng", "month").
     title : str, optional
         The suptitle.
-    ylabel : str
-        Label of the rate axis.
+    ylabel : str, optional
+        Label of the rate axis; default "số lần trên 10.000 từ" in ``lang``.
     ax : two Axes, optional
         Where to draw the rates and the article counts (e.g. ``fig.subplots(2, 1)``).
         None makes a new figure, 6.3 × 4.6 in.
+    lang : {"vi", "en"}
+        Language of the figure's own words (axis names, legend, notes).
 
     Returns
     -------
@@ -83,10 +83,12 @@ def plot_trends(
     >>> fig = plot_trends(table, title="Xu hướng")
     >>> [ax.get_ylabel() for ax in fig.axes]
     ['số lần trên 10.000 từ', 'số bài']
+    >>> [ax.get_ylabel() for ax in plot_trends(table, lang="en").axes]
+    ['per 10,000 words', 'articles']
     """
     dated = table[table["period"] != MISSING_GROUP]
     if dated.empty:
-        return draw_message(ax, "không có bài nào có ngày", title=title)
+        return draw_message(ax, text("no_dated", lang), title=title)
     periods = list(dict.fromkeys(dated["period"]))
     x = np.arange(len(periods))
     with matplotlib.rc_context(STYLE):
@@ -125,16 +127,16 @@ def plot_trends(
             elinewidth=0.7,
             capsize=1.5,
             linestyle="none",
-            label="khoảng tin cậy 95% (Poisson chính xác)",
+            label=text("interval_poisson", lang),
         )
-        rates.set_ylabel(ylabel)
+        rates.set_ylabel(column_label("per_10k", lang) if ylabel is None else ylabel)
         rates.set_ylim(bottom=0)
         rates.legend(frameon=False, fontsize=8, ncols=2)
         counts = dated.drop_duplicates("period").set_index("period")["documents"].reindex(periods)
         bars = sizes.bar(x, counts.to_numpy(), color="#9aa5b1", width=0.7)
         if len(periods) <= 16:
             sizes.bar_label(bars, fontsize=7.5, padding=1)
-        sizes.set_ylabel("số bài")
+        sizes.set_ylabel(column_label("articles", lang))
         sizes.set_ylim(0, max(1, counts.max()) * 1.3)
         ticks = _tick_positions(len(periods))
         sizes.set_xticks(
@@ -146,9 +148,10 @@ def plot_trends(
             fontsize=8,
         )
         missing = table.loc[table["period"] == MISSING_GROUP, "documents"]
-        notes = [PERIOD_NAMES.get((period or "").rpartition(":")[2], "")]
+        unit = (period or "").rpartition(":")[2]
+        notes = [translate_value(unit, "period", lang) if unit else ""]
         if len(missing) and missing.iloc[0]:
-            notes.append(f"{missing.iloc[0]} bài không có ngày không được vẽ")
+            notes.append(text("undated_not_drawn", lang, n=format_count(missing.iloc[0], lang)))
         sizes.set_xlabel(" · ".join(note for note in notes if note), fontsize=8)
         if title:
             parent_figure(rates).suptitle(title)

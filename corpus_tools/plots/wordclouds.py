@@ -218,7 +218,7 @@ def plot_wordclouds(
     ncols : int, optional
         Panels per row of a new figure: default 2, or 3 for more than six panels.
     names : mapping, optional
-        Group → panel title, e.g. :func:`~corpus_tools.plots.document_labels`.
+        Group → panel title, e.g. :func:`~corpus_tools.document_labels`.
     lang : {"vi", "en"}
     ax : array of Axes, optional
         Where to draw: one Axes per group, taken in row-major order (e.g.

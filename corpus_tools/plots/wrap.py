@@ -64,7 +64,7 @@ def fit_text(value: str, width: float, *, size: float, lines: int = 1) -> str:
     """Wrap ``value`` to ``width`` inches in at most ``lines`` lines, cutting with "…".
 
     Internal API: for labels that must stay within a cell (heatmap rows and columns).
-    A closing "(id)", as :func:`~corpus_tools.plots.document_label` ends a label, is
+    A closing "(id)", as :func:`~corpus_tools.document_label` ends a label, is
     kept whole: the title before it is cut instead.
 
     Examples

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TopicModelError
+from ..features.common import MISSING_GROUP, align_groups
 from ..segment import token_to_text
 from ..validation import check_positive_int
 from .model import TopicModel, top_indices
@@ -18,7 +19,6 @@ __all__ = [
     "ALL_DOCUMENTS",
     "EMPTY_TOPIC",
     "MISSING_GROUP",
-    "align_groups",
     "document_topics",
     "group_sort_key",
     "term_names",
@@ -28,10 +28,6 @@ __all__ = [
     "topic_terms",
     "typical_units",
 ]
-
-MISSING_GROUP = "(không có)"
-"""The group of documents without a label (no value of the grouping field): kept as a
-group of its own, never dropped."""
 
 ALL_DOCUMENTS = "tất cả"
 """The one group of :func:`topic_prevalence` when no grouping is given."""
@@ -234,44 +230,6 @@ def group_sort_key(label: str) -> tuple[object, ...]:
     return (label in (MISSING_GROUP, ALL_DOCUMENTS), parts)
 
 
-def _label(value: object) -> str:
-    if value is None or value == "" or (isinstance(value, float) and np.isnan(value)):
-        return MISSING_GROUP
-    return str(value)
-
-
-def align_groups(groups: Sequence[object] | Mapping[str, object], ids: Sequence[str]) -> list[str]:
-    """Return one group label per document: ``groups`` aligned with ``ids``; internal API.
-
-    ``groups`` is a sequence of labels, one per document in order, or a mapping doc_id
-    → label. A missing label (None, ``""``, NaN, or an id the mapping lacks) becomes
-    :data:`MISSING_GROUP`, so no document is dropped.
-
-    Examples
-    --------
-    >>> align_groups(["thể thao", None], ["a", "b"])
-    ['thể thao', '(không có)']
-    >>> align_groups({"b": "thời sự"}, ["a", "b"])
-    ['(không có)', 'thời sự']
-    """
-    if isinstance(groups, Mapping):
-        if ids and not any(doc_id in groups for doc_id in ids):
-            raise TopicModelError(
-                "groups is a mapping of doc_id → label but holds none of the model's document "
-                f"ids (first id: {ids[0]!r}); build it from the same documents"
-            )
-        return [_label(groups.get(doc_id)) for doc_id in ids]
-    if isinstance(groups, (str, bytes)):
-        raise TopicModelError("groups must hold one label per document, not one string")
-    labels = list(groups)
-    if len(labels) != len(ids):
-        raise TopicModelError(
-            f"got {len(labels)} group labels for the model's {len(ids)} documents; pass one "
-            "label per document the model holds, or a mapping doc_id → label"
-        )
-    return [_label(value) for value in labels]
-
-
 def topic_prevalence(
     model: TopicModel, *, groups: Sequence[object] | Mapping[str, object] | None = None
 ) -> pd.DataFrame:
@@ -322,7 +280,11 @@ def topic_prevalence(
                 "fit it on (doc_id, tokens) pairs or a mapping, or pass one label per unit"
             )
     ids = [str(doc_id) for doc_id in shares.index]
-    labels = [ALL_DOCUMENTS] * len(ids) if groups is None else align_groups(groups, ids)
+    labels = (
+        [ALL_DOCUMENTS] * len(ids)
+        if groups is None
+        else align_groups(groups, ids, owner="the model's", error=TopicModelError)
+    )
     grouped = shares.groupby(pd.Index(labels, name="group"), sort=False)
     table = grouped.mean()
     table.insert(0, "documents", grouped.size())

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from corpus_tools import Document
+from corpus_tools import Document, document_labels
 from corpus_tools.errors import CorpusError
 from corpus_tools.extract import (
-    article_labels,
     co_mentions,
     find_people,
     find_references,
@@ -46,24 +45,25 @@ def corpus_300():
     return tuple(docs)
 
 
-def test_article_labels():
+def test_document_labels_name_articles_for_extract_figures():
+    # was extract.article_labels: one label function, corpus_tools.document_labels
     docs = [
         Document("000_e38ffd22d5a32227", title="Siết chặt kỷ luật, kỷ cương trong công tác"),
         Document("sport/news_sport_012", title="  Đội   tuyển thắng  "),
         Document("x", title=""),
         ("y", "văn bản"),
     ]
-    assert article_labels(docs, width=20) == {
+    assert document_labels(docs, width=20) == {
         "000_e38ffd22d5a32227": "Siết chặt kỷ luật… (000)",
-        "sport/news_sport_012": "Đội tuyển thắng (news_sport_012)",
+        "sport/news_sport_012": "Đội tuyển thắng (sport/news_sport_012)",  # id as written
         "x": "bài x",
         "y": "bài y",
     }
-    assert article_labels([Document("a", title="Quyđịnhrấtdàikhôngcódấucách")], width=5) == {
+    assert document_labels([Document("a", title="Quyđịnhrấtdàikhôngcódấucách")], width=5) == {
         "a": "Quyđị… (a)"
     }
     with pytest.raises(CorpusError):
-        article_labels(["một văn bản"])
+        document_labels(["một văn bản"])
 
 
 def test_count_phrase():
@@ -150,7 +150,7 @@ def test_top_nodes():
 def test_figures_of_300_articles_are_bounded(corpus_300):
     """What notebook 05 draws from a corpus of 300 articles: at most 12 rows."""
     doc_ids = [doc.doc_id for doc in corpus_300]
-    labels = article_labels(corpus_300)
+    labels = document_labels(corpus_300)
     people = find_people(corpus_300, use_ner=False, progress=False)
     assert people["doc_id"].nunique() > 12
     shown = mentions_by_article(

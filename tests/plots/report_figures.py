@@ -80,6 +80,7 @@ def seed_tables(docs) -> dict[str, object]:
             }
         ),
         "topic_terms": ct.topic_terms(model, n_top=10),
+        "topic_names": ct.topic_labels(model),
         "document_topics": ct.document_topics(model),
         "cited": ct.extract.cited_documents(mentions),
         "citations": ct.count_matrix(
@@ -116,8 +117,8 @@ def report_figures(tables: dict, lang: str) -> dict[str, Callable[[], Figure]]:
     def say(vi: str, en: str) -> str:
         return vi if lang == "vi" else en
 
-    names = plots.document_labels(t["documents"], lang=lang)
-    topics = plots.topic_labels(t["topic_terms"], lang=lang)
+    names = ct.document_labels(t["documents"], lang=lang)
+    topics = dict(enumerate(t["topic_names"]))
     subtitle = say("5 bài · từ, bỏ từ dừng", "5 articles · words, stopwords removed")
     five = say("5 bài", "5 articles")
     count = say("số lần", "count")

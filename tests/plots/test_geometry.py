@@ -118,7 +118,7 @@ def test_a_selection_of_300_articles_fits_the_page(corpus300, name, tmp_path):
     documents = corpus300["documents"]
     chosen, phrase = plots.select_documents(documents, rule="longest")
     assert len(chosen) == 12 and phrase == "12 bài dài nhất trong 300 bài"
-    names = plots.document_labels(documents)
+    names = ct.document_labels(documents)
     tokens = {doc_id: corpus300["tokens"][doc_id] for doc_id in chosen}
     if name == "term_bars":
         table = ct.term_frequencies(tokens, by_doc=True)

@@ -59,7 +59,9 @@ def test_column_label(column, lang, expected):
 
 
 def test_translate_value_only_for_the_fields_it_knows():
-    assert translate_value("dateline", "reason", "vi") == "dòng ngày tháng"
+    # the removal reasons' names are io's (one source of truth): "dòng ngày đăng"
+    assert translate_value("dateline", "reason", "vi") == "dòng ngày đăng"
+    assert translate_value("month", "period", "en") == "month"
     assert translate_value("dateline", "term", "vi") == "dateline"
     assert translate_value("word", "level", "en") == "word"
 
@@ -78,4 +80,13 @@ def test_every_cleaning_reason_has_a_name_in_both_languages():
     # reasons io records outside the rule table, written in its source as literals
     reasons |= set(__import__("re").findall(r'"(repeated line \([^)]*\))"', inspect.getsource(io)))
     missing = sorted(reasons - set(VALUES["reason"]))
-    assert missing == [], f"add {missing} to plots.labels.VALUES['reason']"
+    assert missing == [], f"add {missing} to corpus_tools.io.REASON_LABELS"
+
+
+def test_removal_reasons_have_one_source():
+    from corpus_tools.io import REASON_LABELS, reason_label
+
+    assert VALUES["reason"] is REASON_LABELS
+    for reason in REASON_LABELS:
+        for lang in LANGS:
+            assert translate_value(reason, "reason", lang) == reason_label(reason, lang=lang)

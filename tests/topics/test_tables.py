@@ -149,6 +149,21 @@ def test_topic_labels_of_an_empty_topic():
     assert topic_labels(model) == ["1. (trống)", "2. ở, cán bộ"]
 
 
+def test_topic_labels_name_topics_by_their_top_three_words():
+    # was plots.topic_labels ("Chủ đề 1: …" from a terms table): one function, here
+    model = TopicModel(
+        model=None,
+        vectorizer=None,
+        vocabulary=np.array(["cán_bộ", "kỷ_luật", "chạy_chức", "ở", "đại_hội", "Đảng"]),
+        unit_topics=np.full((2, 2), 0.5),
+        topic_terms=np.array([[0.4, 0.3, 0.2, 0.1, 0, 0], [0, 0, 0, 0, 0.6, 0.4]]),
+        method="nmf",
+        k=2,
+    )
+    assert topic_labels(model) == ["1. cán bộ, kỷ luật, chạy chức", "2. đại hội, Đảng"]
+    assert topic_labels(model, n_top=1) == ["1. cán bộ", "2. đại hội"]
+
+
 # --------------------------------------------------------------------------- topic_prevalence
 
 
