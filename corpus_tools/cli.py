@@ -302,6 +302,7 @@ def run(args: argparse.Namespace) -> int:
     stage = _stage(out_dir)
     every = {**parameters, "CACHE_DIR": str(cache_dir), "N_JOBS": jobs}
     executed: dict[str, str] = {}
+    terminal = Terminal()
     current = "while reading and segmenting the corpus"
     try:
         started = time.perf_counter()
@@ -326,7 +327,6 @@ def run(args: argparse.Namespace) -> int:
             given: dict[str, object] = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
             given.update({name: every[name] for name in names if name in every})
             jobs_given.append((path, given))
-        terminal = Terminal()
         running: list[str] = []
 
         def announce(run: NotebookRun) -> None:
@@ -364,6 +364,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # we are stopping: no second traceback
         shutil.rmtree(stage, ignore_errors=True)
+        terminal.end_line()  # a step's line may be open
         _say(
             f"\rcorpus-tools: interrupted {current}; this run's figures are incomplete and "
             f"were discarded, so {out_dir} keeps the earlier run's"
