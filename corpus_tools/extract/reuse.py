@@ -28,6 +28,7 @@ the number of article pairs compared.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from numbers import Real
@@ -60,14 +61,19 @@ class _Doc:
     ids: np.ndarray  # syllable ids (int64), one per syllable
 
 
+_PASSAGE_FIELDS = ("a", "b", "start_a", "start_b", "length")
+
+
 @dataclass
-class _Passage:
-    a: int
-    b: int
-    start_a: int  # syllable indices, end exclusive
-    end_a: int
-    start_b: int
-    end_b: int
+class _Passages:
+    """Passages as parallel arrays, sorted by pair then position; syllable indices, end
+    exclusive (``end_a - start_a == end_b - start_b``)."""
+
+    a: np.ndarray
+    b: np.ndarray
+    start_a: np.ndarray
+    start_b: np.ndarray
+    length: np.ndarray
 
 
 def _check_options(min_words: object, window: object, max_docs: object) -> tuple[int, int, int]:
@@ -119,9 +125,15 @@ def _winnow(hashes: np.ndarray, window: int) -> np.ndarray:
 
 def _seed_pairs(
     prepared: list[_Doc], min_words: int, window: int, max_docs: int
-) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """For each pair of documents, the syllable positions where they share a shingle hash."""
-    hashes, owners, positions = [], [], []
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Where pairs of documents share a shingle hash: ``(a, b, pos_a, pos_b)``, a < b.
+
+    With every shingle kept (``window=1``), a shared shingle whose predecessor in both
+    documents is shared too (the same hash, in a group that is kept) adds no seed: the
+    passage that the first shingle of the run grows into covers it. So a sentence that
+    many articles repeat gives one seed per pair of articles, not one per syllable.
+    """
+    hashes, owners, positions, previous = [], [], [], []
     for index, doc in enumerate(prepared):
         all_hashes = _shingle_hashes(doc.ids, min_words)
         if not len(all_hashes):
@@ -130,66 +142,105 @@ def _seed_pairs(
         hashes.append(all_hashes[kept])
         owners.append(np.full(len(kept), index, dtype=np.int64))
         positions.append(kept.astype(np.int64))
+        if window == 1:  # kept is every position: the previous shingle is the one before
+            previous.append(np.r_[np.uint64(0), all_hashes[:-1]])
     if not hashes:
-        return {}
+        return tuple(np.empty(0, dtype=np.int64) for _ in range(4))  # type: ignore[return-value]
     hash_array = np.concatenate(hashes)
     owner_array = np.concatenate(owners)
     position_array = np.concatenate(positions)
-    order = np.argsort(hash_array, kind="stable")
+    order = np.lexsort((position_array, owner_array, hash_array))
     hash_array, owner_array, position_array = (
         hash_array[order],
         owner_array[order],
         position_array[order],
     )
-    bounds = np.flatnonzero(np.diff(hash_array)) + 1
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for group_start, group_end in zip(
-        np.r_[0, bounds], np.r_[bounds, len(hash_array)], strict=True
-    ):
-        if group_end - group_start < 2:
-            continue
-        group_owners = owner_array[group_start:group_end]
-        distinct = np.unique(group_owners)
-        if len(distinct) < 2 or len(distinct) > max_docs:
-            continue
-        group_positions = position_array[group_start:group_end]
-        members = list(zip(group_owners.tolist(), group_positions.tolist(), strict=True))
-        for i, (a, pos_a) in enumerate(members):
-            for b, pos_b in members[i + 1 :]:
-                if a != b:
-                    key, seed = ((a, b), (pos_a, pos_b)) if a < b else ((b, a), (pos_b, pos_a))
-                    seeds.setdefault(key, []).append(seed)
-    return seeds
+    starts = np.r_[True, hash_array[1:] != hash_array[:-1]]
+    group = np.cumsum(starts) - 1
+    first_of_owner = starts | np.r_[True, owner_array[1:] != owner_array[:-1]]
+    distinct = np.bincount(group, weights=first_of_owner)
+    kept_group = (distinct >= 2) & (distinct <= max_docs)
+    group_hashes = hash_array[starts]
+    if window == 1:
+        before = np.concatenate(previous)[order]
+        found = np.minimum(np.searchsorted(group_hashes, before), len(group_hashes) - 1)
+        # the predecessor is a shared shingle that pairs too; position 0 has none
+        chained = (position_array > 0) & (group_hashes[found] == before) & kept_group[found]
+    else:
+        before = np.zeros(len(hash_array), dtype=np.uint64)
+        chained = np.zeros(len(hash_array), dtype=bool)
+    bounds = np.r_[np.flatnonzero(starts), len(hash_array)]
+    seeds = [array("q") for _ in range(4)]
+    add_a, add_b, add_pos_a, add_pos_b = (column.append for column in seeds)
+    for number in np.flatnonzero(kept_group):
+        group_start, group_end = bounds[number], bounds[number + 1]
+        links = chained[group_start:group_end]
+        keys = before[group_start:group_end]
+        if links.all() and (keys == keys[0]).all():
+            continue  # every pair continues a run that an earlier shingle seeds
+        members = zip(
+            owner_array[group_start:group_end].tolist(),
+            position_array[group_start:group_end].tolist(),
+            links.tolist(),
+            keys.tolist(),
+            strict=True,
+        )
+        members_list = list(members)
+        for i, (a, pos_a, linked_a, key_a) in enumerate(members_list):
+            for b, pos_b, linked_b, key_b in members_list[i + 1 :]:
+                if a == b or (linked_a and linked_b and key_a == key_b):
+                    continue
+                add_a(a)  # sorted by owner: a < b
+                add_b(b)
+                add_pos_a(pos_a)
+                add_pos_b(pos_b)
+    return tuple(np.frombuffer(column, dtype=np.int64) for column in seeds)  # type: ignore[return-value]
 
 
-def _extend(doc_a: _Doc, doc_b: _Doc, pos_a: int, pos_b: int, size: int) -> tuple[int, int, int]:
-    """Grow a shared shingle into the longest common run; ``(start_a, start_b, length)``."""
-    ids_a, ids_b = doc_a.ids, doc_b.ids
-    if not np.array_equal(ids_a[pos_a : pos_a + size], ids_b[pos_b : pos_b + size]):
-        return pos_a, pos_b, 0  # a hash collision
-    start_a, start_b = pos_a, pos_b
-    while start_a > 0 and start_b > 0 and ids_a[start_a - 1] == ids_b[start_b - 1]:
-        start_a, start_b = start_a - 1, start_b - 1
-    end_a, end_b = pos_a + size, pos_b + size
-    while end_a < len(ids_a) and end_b < len(ids_b) and ids_a[end_a] == ids_b[end_b]:
-        end_a, end_b = end_a + 1, end_b + 1
-    return start_a, start_b, end_a - start_a
+def _passages(prepared: list[_Doc], min_words: int, window: int, max_docs: int) -> _Passages:
+    """Every maximal passage that two documents share, grown from the shared shingles.
 
-
-def _passages(prepared: list[_Doc], min_words: int, window: int, max_docs: int) -> list[_Passage]:
-    found = []
-    for (a, b), seeds in sorted(_seed_pairs(prepared, min_words, window, max_docs).items()):
-        covered: dict[int, int] = {}  # diagonal (pos_b - pos_a) → end of the last passage in a
-        for pos_a, pos_b in sorted(seeds, key=lambda s: (s[1] - s[0], s[0])):
-            diagonal = pos_b - pos_a
-            if pos_a + min_words <= covered.get(diagonal, -1):
-                continue  # inside a passage already found
-            start_a, start_b, length = _extend(prepared[a], prepared[b], pos_a, pos_b, min_words)
-            if length >= min_words:
-                covered[diagonal] = start_a + length
-                found.append(_Passage(a, b, start_a, start_a + length, start_b, start_b + length))
-    found.sort(key=lambda p: (p.a, p.b, p.start_a, p.start_b))
-    return found
+    Each seed is checked syllable by syllable (a hash collision gives no passage), then
+    grown left and right while the syllables agree, all seeds at once. Seeds inside one
+    passage grow into the same passage, which is kept once.
+    """
+    seed_a, seed_b, pos_a, pos_b = _seed_pairs(prepared, min_words, window, max_docs)
+    offsets = np.cumsum([0] + [len(doc.ids) for doc in prepared])
+    flat = np.concatenate([doc.ids for doc in prepared] + [np.empty(0, dtype=np.int64)])
+    first_a, first_b = offsets[seed_a], offsets[seed_b]  # where each document starts
+    last_a, last_b = offsets[seed_a + 1], offsets[seed_b + 1]  # and ends
+    left_a, left_b = first_a + pos_a, first_b + pos_b  # flat positions
+    same = np.ones(len(seed_a), dtype=bool)
+    for offset in range(min_words):
+        same &= flat[left_a + offset] == flat[left_b + offset]
+    seed_a, seed_b, first_a, first_b, last_a, last_b, left_a, left_b = (
+        column[same]
+        for column in (seed_a, seed_b, first_a, first_b, last_a, last_b, left_a, left_b)
+    )
+    right_a, right_b = left_a + min_words, left_b + min_words  # exclusive ends
+    growing = np.flatnonzero((left_a > first_a) & (left_b > first_b))
+    while len(growing):  # leftwards
+        growing = growing[flat[left_a[growing] - 1] == flat[left_b[growing] - 1]]
+        left_a[growing] -= 1
+        left_b[growing] -= 1
+        growing = growing[
+            (left_a[growing] > first_a[growing]) & (left_b[growing] > first_b[growing])
+        ]
+    growing = np.flatnonzero((right_a < last_a) & (right_b < last_b))
+    while len(growing):  # rightwards
+        growing = growing[flat[right_a[growing]] == flat[right_b[growing]]]
+        right_a[growing] += 1
+        right_b[growing] += 1
+        growing = growing[
+            (right_a[growing] < last_a[growing]) & (right_b[growing] < last_b[growing])
+        ]
+    columns = (seed_a, seed_b, left_a - first_a, left_b - first_b, right_a - left_a)
+    order = np.lexsort(columns[::-1])  # by pair, then position in a, then in b
+    a, b, start_a, start_b, length = (column[order] for column in columns)
+    first = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1]) | (start_a[1:] != start_a[:-1])
+                  | (start_b[1:] != start_b[:-1])][: len(a)]  # fmt: skip
+    # the same start in both gives the same maximal passage: keep it once
+    return _Passages(a[first], b[first], start_a[first], start_b[first], length[first])
 
 
 def shared_passages(
@@ -198,6 +249,7 @@ def shared_passages(
     min_words: int = 8,
     window: int = 1,
     max_docs: int = 100,
+    n_top: int | None = None,
 ) -> pd.DataFrame:
     """Find the passages of at least ``min_words`` syllables that two articles share.
 
@@ -213,6 +265,11 @@ def shared_passages(
         window, passages shorter than ``min_words + window - 1`` syllables may be missed.
     max_docs : int
         Skip shingles shared by more than this many articles (boilerplate).
+    n_top : int, optional
+        Keep only the ``n_top`` longest passages (ties: the first in corpus order); None
+        keeps every one. Articles built from one pool of sentences can share millions of
+        passages (3,000 synthetic articles: 2.3 million, a table of 0.5 GB), so a
+        notebook that shows the longest asks for those alone.
 
     Returns
     -------
@@ -235,51 +292,88 @@ def shared_passages(
     'tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu'
     >>> len(shared_passages([("a", a), ("c", "Ban Bí thư họp.")]))
     0
+    >>> shared_passages([("a", a), ("b", b), ("c", a[:40] + " họp.")], n_top=1)["doc_b"].tolist()
+    ['b']
     """
     min_words, window, max_docs = _check_options(min_words, window, max_docs)
     prepared = _prepare(docs)
-    rows = []
-    for p in _passages(prepared, min_words, window, max_docs):
-        doc_a, doc_b = prepared[p.a], prepared[p.b]
-        start_a, end_a = int(doc_a.starts[p.start_a]), int(doc_a.ends[p.end_a - 1])
-        start_b, end_b = int(doc_b.starts[p.start_b]), int(doc_b.ends[p.end_b - 1])
-        rows.append(
-            (
-                doc_a.doc_id,
-                doc_b.doc_id,
-                start_a,
-                end_a,
-                start_b,
-                end_b,
-                p.end_a - p.start_a,
-                doc_a.text[start_a:end_a],
-            )
-        )
+    found = _passages(prepared, min_words, window, max_docs)
+    if n_top is not None:
+        n_top = check_positive_int(n_top, "n_top")
+        longest = np.sort(np.argsort(-found.length, kind="stable")[:n_top])
+        found = _Passages(*(getattr(found, name)[longest] for name in _PASSAGE_FIELDS))
+    starts = np.concatenate([doc.starts for doc in prepared] + [np.empty(0, dtype=np.int64)])
+    ends = np.concatenate([doc.ends for doc in prepared] + [np.empty(0, dtype=np.int64)])
+    offsets = np.cumsum([0] + [len(doc.ids) for doc in prepared])
+    first_a, first_b = offsets[found.a] + found.start_a, offsets[found.b] + found.start_b
+    start_a, end_a = starts[first_a], ends[first_a + found.length - 1]
+    start_b, end_b = starts[first_b], ends[first_b + found.length - 1]
+    ids = np.array([doc.doc_id for doc in prepared] + [""], dtype=object)
+    texts = [
+        prepared[a].text[start:end]
+        for a, start, end in zip(found.a.tolist(), start_a.tolist(), end_a.tolist(), strict=True)
+    ]
+    rows = {
+        "doc_a": ids[found.a],
+        "doc_b": ids[found.b],
+        "start_a": start_a,
+        "end_a": end_a,
+        "start_b": start_b,
+        "end_b": end_b,
+        "syllables": found.length,
+        "text": texts,
+    }
     table = pd.DataFrame(rows, columns=_PASSAGE_COLUMNS)
     return table.astype({column: "int64" for column in _PASSAGE_COLUMNS[2:7]})
 
 
-def _shares(
-    prepared: list[_Doc], min_words: int, window: int, max_docs: int
-) -> tuple[dict[tuple[int, int], tuple[float, float, int]], list[int]]:
-    """For each pair sharing text: the share of each article's syllables in shared passages."""
-    masks: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, int]] = {}
-    for p in _passages(prepared, min_words, window, max_docs):
-        if (p.a, p.b) not in masks:
-            masks[p.a, p.b] = (
-                np.zeros(len(prepared[p.a].ids), dtype=bool),
-                np.zeros(len(prepared[p.b].ids), dtype=bool),
-                0,
-            )
-        mask_a, mask_b, count = masks[p.a, p.b]
-        mask_a[p.start_a : p.end_a] = True
-        mask_b[p.start_b : p.end_b] = True
-        masks[p.a, p.b] = (mask_a, mask_b, count + 1)
-    shares = {
-        key: (float(mask_a.mean()), float(mask_b.mean()), count)
-        for key, (mask_a, mask_b, count) in masks.items()
-    }
-    return shares, [len(doc.ids) for doc in prepared]
+@dataclass
+class _Shares:
+    """Each pair of articles that shares text (``a < b``, sorted): the share of each one's
+    syllables in the passages they share, and the number of passages."""
+
+    a: np.ndarray
+    b: np.ndarray
+    share_a: np.ndarray
+    share_b: np.ndarray
+    passages: np.ndarray
+
+
+def _covered(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: int) -> np.ndarray:
+    """For each group, how many positions its intervals ``[start, end)`` cover together.
+
+    The intervals come sorted by group, then by start. Offsetting each group by a span
+    longer than any interval lets one running maximum serve every group at once.
+    """
+    span = int(ends.max()) + 1 if len(ends) else 1
+    offset = group * span
+    reach = np.maximum.accumulate(offset + ends)  # the furthest end so far, in its group
+    before = np.r_[np.int64(-1), reach[:-1]]
+    before = np.where(np.r_[True, group[1:] != group[:-1]], offset, before)
+    added = np.maximum(offset + ends - np.maximum(offset + starts, before), 0)
+    return np.bincount(group, weights=added, minlength=groups)
+
+
+def _shares(prepared: list[_Doc], min_words: int, window: int, max_docs: int) -> _Shares:
+    """For each pair sharing text: the share of each article's syllables in shared passages,
+    and the number of passages."""
+    found = _passages(prepared, min_words, window, max_docs)
+    lengths = np.array([len(doc.ids) for doc in prepared] + [1], dtype=np.int64)
+    new_pair = np.r_[True, (found.a[1:] != found.a[:-1]) | (found.b[1:] != found.b[:-1])]
+    group = np.cumsum(new_pair[: len(found.a)]) - 1
+    groups = int(group[-1]) + 1 if len(group) else 0
+    end_a, end_b = found.start_a + found.length, found.start_b + found.length
+    covered_a = _covered(group, found.start_a, end_a, groups)  # sorted by start_a already
+    order = np.lexsort((found.start_b, group))
+    covered_b = _covered(group[order], found.start_b[order], end_b[order], groups)
+    a, b = found.a[new_pair[: len(found.a)]], found.b[new_pair[: len(found.a)]]
+    return _Shares(
+        a,
+        b,
+        covered_a / lengths[a],
+        covered_b / lengths[b],
+        np.bincount(group, minlength=groups).astype(np.int64),
+    )
 
 
 def overlap_matrix(
@@ -317,11 +411,11 @@ def overlap_matrix(
     """
     min_words, window, max_docs = _check_options(min_words, window, max_docs)
     prepared = _prepare(docs)
-    shares, lengths = _shares(prepared, min_words, window, max_docs)
+    shares = _shares(prepared, min_words, window, max_docs)
     matrix = np.zeros((len(prepared), len(prepared)))
-    np.fill_diagonal(matrix, [1.0 if n else 0.0 for n in lengths])
-    for (a, b), (share_a, share_b, _) in shares.items():
-        matrix[a, b], matrix[b, a] = share_a, share_b
+    np.fill_diagonal(matrix, [1.0 if len(doc.ids) else 0.0 for doc in prepared])
+    matrix[shares.a, shares.b] = shares.share_a
+    matrix[shares.b, shares.a] = shares.share_b
     index = pd.Index([doc.doc_id for doc in prepared], name="doc_id")
     return pd.DataFrame(matrix, index=index, columns=index.copy())
 
@@ -386,22 +480,22 @@ def strongest_overlaps(
     n_top = check_positive_int(n_top, "n_top")
     min_words, window, max_docs = _check_options(min_words, window, max_docs)
     prepared = _prepare(docs)
-    shares, _ = _shares(prepared, min_words, window, max_docs)
-    ranked = sorted(shares, key=lambda pair: (-max(shares[pair][:2]), -min(shares[pair][:2]), pair))
+    shares = _shares(prepared, min_words, window, max_docs)
+    larger = np.maximum(shares.share_a, shares.share_b)
+    smaller = np.minimum(shares.share_a, shares.share_b)
     chosen: list[int] = []
-    for pair in ranked:
-        for number in pair:
+    for pair in np.lexsort((shares.b, shares.a, -smaller, -larger)).tolist():
+        for number in (int(shares.a[pair]), int(shares.b[pair])):
             if number not in chosen and len(chosen) < n_top:
                 chosen.append(number)
         if len(chosen) >= n_top:
             break
+    position = {number: place for place, number in enumerate(chosen)}
     matrix = np.zeros((len(chosen), len(chosen)))
-    for row, a in enumerate(chosen):
-        for col, b in enumerate(chosen):
-            if a < b and (a, b) in shares:
-                matrix[row, col] = shares[a, b][0]
-            elif b < a and (b, a) in shares:
-                matrix[row, col] = shares[b, a][1]
+    among = np.flatnonzero(np.isin(shares.a, chosen) & np.isin(shares.b, chosen))
+    for pair in among.tolist():
+        row, col = position[int(shares.a[pair])], position[int(shares.b[pair])]
+        matrix[row, col], matrix[col, row] = shares.share_a[pair], shares.share_b[pair]
     np.fill_diagonal(matrix, np.nan)
     names = [prepared[number].doc_id for number in chosen]
     if labels is None:
@@ -412,7 +506,7 @@ def strongest_overlaps(
         index = pd.Index(rows, name="article")
         columns = pd.Index([str(row) for row in range(1, len(names) + 1)], name="article")
     table = pd.DataFrame(matrix, index=index, columns=columns)
-    paired = len({number for pair in shares for number in pair})
+    paired = len(np.union1d(shares.a, shares.b))
     if len(chosen) < paired:
         caption = count_phrase(len(chosen), len(prepared), "bài", "trùng nhiều nhất")
     else:
@@ -454,13 +548,19 @@ def near_duplicates(
         raise CorpusError(f"threshold must be a share between 0 and 1, not {threshold!r}")
     min_words, window, max_docs = _check_options(min_words, window, max_docs)
     prepared = _prepare(docs)
-    shares, _ = _shares(prepared, min_words, window, max_docs)
-    rows = [
-        (prepared[a].doc_id, prepared[b].doc_id, share_a, share_b, count)
-        for (a, b), (share_a, share_b, count) in shares.items()
-        if min(share_a, share_b) >= threshold
-    ]
-    table = pd.DataFrame(rows, columns=_DUPLICATE_COLUMNS)
+    shares = _shares(prepared, min_words, window, max_docs)
+    close = np.minimum(shares.share_a, shares.share_b) >= threshold
+    ids = np.array([doc.doc_id for doc in prepared] + [""], dtype=object)
+    table = pd.DataFrame(
+        {
+            "doc_a": ids[shares.a[close]],
+            "doc_b": ids[shares.b[close]],
+            "share_a": shares.share_a[close],
+            "share_b": shares.share_b[close],
+            "passages": shares.passages[close],
+        },
+        columns=_DUPLICATE_COLUMNS,
+    )
     table = table.astype({"share_a": "float64", "share_b": "float64", "passages": "int64"})
     smaller = np.minimum(table["share_a"], table["share_b"])
     larger = np.maximum(table["share_a"], table["share_b"])

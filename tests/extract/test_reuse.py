@@ -230,3 +230,47 @@ def test_strongest_overlaps_without_shared_text():
     assert shown.caption == "0 trong 2 bài có đoạn trùng"
     with pytest.raises(CorpusError, match="n_top"):
         strongest_overlaps([("a", "x")], n_top=0)
+
+
+def brute_force_passages(texts, min_words):
+    """Every maximal common run of at least ``min_words`` syllables, pair by pair."""
+    words = [re.findall(r"[^\W_]+", normalize_text(t).lower()) for t in texts]
+    found = set()
+    for a in range(len(words)):
+        for b in range(a + 1, len(words)):
+            x, y = words[a], words[b]
+            for i in range(len(x)):
+                for j in range(len(y)):
+                    if (i and j and x[i - 1] == y[j - 1]) or x[i] != y[j]:
+                        continue  # not the start of a maximal run
+                    n = 0
+                    while i + n < len(x) and j + n < len(y) and x[i + n] == y[j + n]:
+                        n += 1
+                    if n >= min_words:
+                        found.add((str(a), str(b), n))
+    return found
+
+
+def test_sentences_that_many_articles_repeat_give_each_pair_its_passages():
+    # a pool of sentences recombined, as in generated corpora: every pair of articles
+    # that shares a run of sentences gets that run once, whole
+    pool = ["Ban Tổ chức Trung ương tổ chức hội nghị tổng kết công tác năm.",
+            "Các cấp ủy rà soát quy hoạch cán bộ nhiệm kỳ mới theo đúng quy định.",
+            "Đội tuyển bóng đá giành chiến thắng trong trận đấu tối qua ở Hà Nội.",
+            "Giá lúa gạo tăng mạnh, nông dân phấn khởi vì được mùa lớn năm nay."]  # fmt: skip
+    rng = np.random.default_rng(0)
+    texts = [" ".join(pool[k] for k in rng.integers(0, 4, size=5)) for _ in range(12)]
+    table = shared_passages(texts, min_words=8, max_docs=100)
+    got = {(row.doc_a, row.doc_b, row.syllables) for row in table.itertuples()}
+    assert got == brute_force_passages(texts, 8)
+    assert not table.duplicated(["doc_a", "doc_b", "start_a", "start_b"]).any()
+
+
+def test_n_top_keeps_the_longest_passages():
+    a = "Hội nghị yêu cầu tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu."
+    b = "Tiếp tục rà soát quy hoạch cấp ủy các cấp, chủ động tham mưu điều động cán bộ."
+    c = "Yêu cầu tiếp tục rà soát quy hoạch cấp ủy và họp."
+    every = shared_passages([a, b, c], min_words=8)
+    longest = shared_passages([a, b, c], min_words=8, n_top=1)
+    assert len(every) == 3 and len(longest) == 1
+    assert longest.iloc[0].to_dict() == every.loc[every["syllables"].idxmax()].to_dict()
