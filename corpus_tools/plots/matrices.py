@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..errors import FigureError
+from ..groups import short_id
 from .labels import VALUES, text, translate_value
 from .style import (
     MAX_PANELS,
@@ -57,10 +58,18 @@ _ANNOTATION_SIZE = MIN_FONT_SIZE
 
 
 def _axis_labels(values: pd.Index, names: Mapping[Any, str] | None, lang: str) -> list[str]:
-    """Labels of an index: a translated identifier (reasons, levels), else ``names``."""
+    """Labels of an index: a translated identifier (reasons, levels), else ``names``.
+
+    Article labels (an index named ``article``) and ids (``doc_id``) are shown as
+    written: an id's ``_`` is not the ``_`` that joins a word's syllables.
+    """
     field = values.name
     if field in VALUES:
         return [translate_value(v, field, lang) for v in values]
+    if field == "article" and names is None:
+        return [str(v) for v in values]
+    if field == "doc_id" and names is None:
+        return [short_id(v) for v in values]
     return [label_of(v, names) for v in values]
 
 

@@ -117,3 +117,17 @@ def test_heatmap_writes_values_only_where_they_fit_their_cells():
     narrow = pd.DataFrame(np.full((2, 25), 0.123), columns=[f"c{i}" for i in range(25)])
     assert len(plot_heatmap(narrow).axes[0].texts) == 0  # 25 columns: no room for "0.12"
     assert len(plot_heatmap(narrow, fmt="{:.0f}").axes[0].texts) == 50  # "0" fits
+
+
+def test_heatmap_shows_article_labels_and_ids_as_written():
+    labels = pd.Index(["1. Bài A (news_sport_012)", "2. Bài B (thoi_su/x_1)"], name="article")
+    numbers = pd.Index(["1", "2"], name="article")
+    by_label = pd.DataFrame([[np.nan, 0.5], [0.4, np.nan]], index=labels, columns=numbers)
+    rows = [t.get_text() for t in plot_heatmap(by_label).axes[0].get_yticklabels()]
+    assert rows == ["1. Bài A (news_sport_012)", "2. Bài B (thoi_su/x_1)"]
+    by_id = pd.DataFrame([[1, 2]], index=pd.Index(["news_sport_012"], name="doc_id"),
+                         columns=pd.Index(["cán_bộ", "Bộ_Chính_trị"], name="term"))  # fmt: skip
+    fig = plot_heatmap(by_id)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["news_sport_012"]
+    # words still show with spaces
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["cán bộ", "Bộ Chính trị"]
