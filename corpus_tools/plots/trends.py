@@ -130,8 +130,11 @@ def plot_trends(
             label=text("interval_poisson", lang),
         )
         rates.set_ylabel(column_label("per_10k", lang) if ylabel is None else ylabel)
-        rates.set_ylim(bottom=0)
-        rates.legend(frameon=False, fontsize=8, ncols=2)
+        # headroom above the highest interval, so the legend never covers a point
+        highest = np.nanmax(dated["per_10k_high"].to_numpy(dtype=float), initial=0.0)
+        rows = -(-(len(series) + 1) // 2)  # legend rows: two entries a row
+        rates.set_ylim(0, max(highest, 1e-9) * (1.12 + 0.1 * rows))
+        rates.legend(frameon=False, fontsize=8, ncols=2, loc="upper left")
         counts = dated.drop_duplicates("period").set_index("period")["documents"].reindex(periods)
         bars = sizes.bar(x, counts.to_numpy(), color="#9aa5b1", width=0.7)
         if len(periods) <= 16:

@@ -51,3 +51,23 @@ def test_trends_draw_into_given_axes():
     axes = fig.subplots(2, 1)
     table = term_trends(DOCS, ["cán bộ"], groups=["2020", "2021", "2021", "2021"])
     assert plot_trends(table, ax=axes) is fig
+
+
+def test_the_legend_covers_no_point_or_interval():
+    # three terms whose rates zigzag over the whole height in every month: no corner is free
+    docs, months = [], []
+    for month in range(24):
+        share = [0.9, 0.1][month % 2]
+        for _ in range(10):
+            docs.append(
+                ["cán_bộ"] * int(40 * share) + ["đảng"] * int(40 * (1 - share)) + ["họp"] * 20
+            )
+            months.append(f"{2020 + month // 12}-{month % 12 + 1:02d}")
+    fig = plot_trends(term_trends(docs, ["cán bộ", "đảng", "họp"], groups=months), period="month")
+    rates = fig.axes[0]
+    fig.canvas.draw()
+    legend = rates.get_legend().get_window_extent()
+    for line in rates.get_lines():  # the series and the ends of their intervals
+        for x, y in line.get_xydata():
+            px, py = rates.transData.transform((x, y))
+            assert not (legend.x0 <= px <= legend.x1 and legend.y0 <= py <= legend.y1)
