@@ -173,22 +173,22 @@ FIGURES: dict[str, dict[str, str]] = {
     },
     "keyness_caption": {
         "vi": "Từ đặc trưng (G²) của từng bài hoặc nhóm so với phần còn lại, dùng nhiều hơn "
-        "và ít hơn; trong ngoặc: log ratio.",
+        "và ít hơn; trong ngoặc: tỷ số log.",
         "en": "Key words (G²) of each article or group against the rest, over- and "
         "under-used; in brackets: log ratio.",
     },
     "keyness_pair_title": {"vi": "{first} so với {second}", "en": "{first} against {second}"},
     "keyness_pair_caption": {
-        "vi": "Từ nhóm {first} dùng nhiều hơn và ít hơn nhóm {second} (G², log ratio).",
+        "vi": "Từ nhóm {first} dùng nhiều hơn và ít hơn nhóm {second} (G², tỷ số log).",
         "en": "Words group {first} uses more and less than group {second} (G², log ratio).",
     },
     "similarity_title": {
-        "vi": "Độ tương đồng (cosine, TF-IDF)\n{rule}",
+        "vi": "Độ tương đồng (cosin, TF-IDF)\n{rule}",
         "en": "Similarity (cosine, TF-IDF)\n{rule}",
     },
-    "cosine": {"vi": "cosine", "en": "cosine"},
+    "cosine": {"vi": "cosin", "en": "cosine"},
     "similarity_caption": {
-        "vi": "Độ tương đồng cosine trên vectơ TF-IDF ({rule}).",
+        "vi": "Độ tương đồng cosin trên vectơ TF-IDF ({rule}).",
         "en": "Cosine similarity of the TF-IDF vectors ({rule}).",
     },
     "dictionary_rule": {
