@@ -13,7 +13,7 @@ MAX_LINES = 600
 
 # Each stage may import from its own stage and the stages before it, never after.
 STAGES = (
-    ("errors", "types", "vietnamese", "paths", "files", "validation"),
+    ("errors", "types", "vietnamese", "paths", "files", "validation", "wording"),
     ("io", "groups"),
     ("normalize",),
     ("segment",),

@@ -40,6 +40,7 @@ from ..errors import CorpusError
 from ..normalize import normalized_texts
 from ..types import DocumentLike
 from ..validation import check_positive_int
+from ..wording import phrase
 from .tables import MAX_ARTICLES, BoundedTable, count_phrase
 
 __all__ = ["near_duplicates", "overlap_matrix", "shared_passages", "strongest_overlaps"]
@@ -428,6 +429,7 @@ def strongest_overlaps(
     min_words: int = 8,
     window: int = 1,
     max_docs: int = 100,
+    lang: str = "vi",
 ) -> BoundedTable:
     """The :func:`overlap_matrix` of the articles that share most, bounded for a figure.
 
@@ -448,6 +450,8 @@ def strongest_overlaps(
         both are the ids.
     min_words, window, max_docs
         As for :func:`shared_passages`.
+    lang : {"vi", "en"}
+        The language of the caption.
 
     Returns
     -------
@@ -471,6 +475,8 @@ def strongest_overlaps(
     b       0.78  NaN
     >>> shown.caption
     '2 trong 3 bài có đoạn trùng'
+    >>> strongest_overlaps([("a", a), ("b", b), ("c", "Ban Bí thư họp.")], lang="en").caption
+    '2 of 3 articles sharing a passage'
     >>> strongest_overlaps([("a", a), ("b", b)], labels={"a": "Bài A", "b": "Bài B"}).table
     article          1    2
     article
@@ -507,10 +513,9 @@ def strongest_overlaps(
         columns = pd.Index([str(row) for row in range(1, len(names) + 1)], name="article")
     table = pd.DataFrame(matrix, index=index, columns=columns)
     paired = len(np.union1d(shares.a, shares.b))
-    if len(chosen) < paired:
-        caption = count_phrase(len(chosen), len(prepared), "bài", "trùng nhiều nhất")
-    else:
-        caption = count_phrase(len(chosen), len(prepared), "bài", "có đoạn trùng")
+    rule = phrase("rule_sharing_most" if len(chosen) < paired else "rule_sharing", lang)
+    articles = phrase("noun_articles", lang)
+    caption = count_phrase(len(chosen), len(prepared), articles, rule, lang=lang)
     return BoundedTable(table, caption)
 
 

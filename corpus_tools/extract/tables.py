@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..errors import CorpusError
 from ..validation import check_positive_int
+from ..wording import format_count, phrase
 
 __all__ = [
     "MAX_ARTICLES",
@@ -29,8 +30,9 @@ __all__ = [
 MAX_ARTICLES = 12
 """Articles (or groups) a figure shows at most (:data:`corpus_tools.plots.style.MAX_PANELS`)."""
 
-NO_GROUP = "(không rõ)"
-"""The label of the documents whose group is None: they form a group of their own."""
+NO_GROUP = phrase("no_group", "vi")
+"""The label of the documents whose group is None: they form a group of their own
+(``"(unknown)"`` in English, :func:`corpus_tools.wording.phrase` ``("no_group", lang)``)."""
 
 
 class BoundedTable(NamedTuple):
@@ -40,23 +42,35 @@ class BoundedTable(NamedTuple):
     caption: str
 
 
-def count_phrase(shown: int, total: int, noun: str, rule: str) -> str:
+def count_phrase(shown: int, total: int, noun: str, rule: str, *, lang: str = "vi") -> str:
     """ "12 trong 300 bài nhắc nhiều nhất", or "5 bài" when all are shown (internal API).
 
-    Numbers use Vietnamese thousands dots ("2.653").
+    ``noun`` and ``rule`` are words in ``lang``; numbers use its thousands separator
+    ("2.653" in Vietnamese, "2,653" in English).
 
     Examples
     --------
     >>> count_phrase(12, 2653, "bài", "nhắc nhiều nhất"), count_phrase(5, 5, "bài", "x")
     ('12 trong 2.653 bài nhắc nhiều nhất', '5 bài')
+    >>> count_phrase(12, 2653, "articles", "mentioning most", lang="en")
+    '12 of 2,653 articles mentioning most'
     """
     if shown >= total:
-        return f"{total:,} {noun}".replace(",", ".")
-    return f"{shown:,} trong {total:,} {noun} {rule}".replace(",", ".")
+        return phrase("count_all", lang, total=format_count(total, lang), noun=noun)
+    return phrase(
+        "count_some",
+        lang,
+        shown=format_count(shown, lang),
+        total=format_count(total, lang),
+        noun=noun,
+        rule=rule,
+    )
 
 
 def _group_of(
-    doc_ids: Sequence[str], groups: Sequence[str | None] | Mapping[str, str | None]
+    doc_ids: Sequence[str],
+    groups: Sequence[str | None] | Mapping[str, str | None],
+    lang: str,
 ) -> dict[str, str]:
     if isinstance(groups, Mapping):
         labels = [groups.get(doc_id) for doc_id in doc_ids]
@@ -67,7 +81,8 @@ def _group_of(
                 f"groups has {len(labels)} labels for {len(doc_ids)} documents: give one "
                 "label per document, or a mapping doc_id → label"
             )
-    return {d: NO_GROUP if g is None else str(g) for d, g in zip(doc_ids, labels, strict=True)}
+    missing = phrase("no_group", lang)
+    return {d: missing if g is None else str(g) for d, g in zip(doc_ids, labels, strict=True)}
 
 
 def mentions_by_article(
@@ -79,7 +94,8 @@ def mentions_by_article(
     labels: Mapping[str, str] | None = None,
     n_top: int = 10,
     n_articles: int = MAX_ARTICLES,
-    noun: str = "tên",
+    noun: str | None = None,
+    lang: str = "vi",
 ) -> BoundedTable:
     """Counts of the most mentioned values per article (or group), bounded for a figure.
 
@@ -96,7 +112,8 @@ def mentions_by_article(
     groups : sequence or mapping, optional
         A group label per article (aligned with ``doc_ids``, or ``doc_id`` → label, as
         :func:`corpus_tools.group_labels` gives). Rows are then groups, counting their
-        articles' mentions; articles without a label form the group :data:`NO_GROUP`.
+        articles' mentions; articles without a label form the group :data:`NO_GROUP`
+        ("(unknown)" in English).
     labels : mapping, optional
         ``doc_id`` → the row's label (:func:`corpus_tools.document_labels`); default the id.
     n_top : int
@@ -104,8 +121,11 @@ def mentions_by_article(
     n_articles : int
         Rows: at most this many; beyond, the articles (or groups) with the most
         mentions, most first (ties in corpus order).
-    noun : str
-        What a value is, for the caption ("người", "văn bản").
+    noun : str, optional
+        What a value is, for the caption, in ``lang`` ("người", "văn bản"); default
+        "tên" ("names").
+    lang : {"vi", "en"}
+        The language of the caption and of the name of the group :data:`NO_GROUP`.
 
     Returns
     -------
@@ -135,6 +155,10 @@ def mentions_by_article(
     y           1  1  1
     x           1  0  0
     (không rõ)  0  0  0
+    >>> print(mentions_by_article(mentions, column="name", doc_ids=["a", "b", "c", "d"],
+    ...                           n_top=2, n_articles=2, noun="people", lang="en").caption)
+    2 of 4 articles mentioning most
+    2 of 3 people mentioned most
     """
     n_top = check_positive_int(n_top, "n_top")
     n_articles = check_positive_int(n_articles, "n_articles")
@@ -144,12 +168,12 @@ def mentions_by_article(
     totals = values.value_counts()
     chosen = sorted(totals.index, key=lambda value: (-totals[value], str(value)))[:n_top]
     if groups is None:
-        order, index_name, unit = doc_ids, "doc_id", "bài"
+        order, index_name, unit = doc_ids, "doc_id", phrase("noun_articles", lang)
     else:
-        group_of = _group_of(doc_ids, groups)
+        group_of = _group_of(doc_ids, groups, lang)
         rows = rows.map(group_of).rename("group")
         order = list(dict.fromkeys(group_of.values()))
-        index_name, unit = "group", "nhóm"
+        index_name, unit = "group", phrase("noun_groups", lang)
     counts = (pd.crosstab(rows, values) if len(rows) else pd.DataFrame()).reindex(
         index=order, columns=chosen, fill_value=0
     )
@@ -161,8 +185,16 @@ def mentions_by_article(
         table = table.rename(index=dict(labels))
     caption = "\n".join(
         (
-            count_phrase(len(table), len(order), unit, "nhắc nhiều nhất"),
-            count_phrase(len(chosen), len(totals), noun, "được nhắc nhiều nhất"),
+            count_phrase(
+                len(table), len(order), unit, phrase("rule_mentioning_most", lang), lang=lang
+            ),
+            count_phrase(
+                len(chosen),
+                len(totals),
+                noun or phrase("noun_names", lang),
+                phrase("rule_mentioned_most", lang),
+                lang=lang,
+            ),
         )
     )
     return BoundedTable(table, caption)
@@ -175,7 +207,8 @@ def top_nodes(
     source: str = "source",
     target: str = "target",
     weight: str = "weight",
-    noun: str = "người",
+    noun: str | None = None,
+    lang: str = "vi",
 ) -> BoundedTable:
     """The edges between the ``n_top`` best-connected nodes of a network, for a figure.
 
@@ -183,6 +216,8 @@ def top_nodes(
     (for :func:`~corpus_tools.extract.co_mentions`, the articles it shares with each
     other name). Ties go in name order. A kept node whose every edge leads outside the
     kept ones is not drawn, so the caption counts the nodes the kept edges join.
+
+    ``noun`` names a node in the caption, in ``lang`` (default "người", "people").
 
     Returns
     -------
@@ -200,6 +235,8 @@ def top_nodes(
     0      A      B       3
     >>> shown.caption
     '2 trong 4 người có nhiều liên kết nhất'
+    >>> top_nodes(edges, n_top=2, lang="en").caption
+    '2 of 4 people with most links'
     """
     n_top = check_positive_int(n_top, "n_top")
     degree = (
@@ -213,5 +250,11 @@ def top_nodes(
     drawn = len(set(table[source]) | set(table[target]))
     if len(ranked) <= n_top:
         drawn = len(ranked)
-    caption = count_phrase(drawn, len(ranked), noun, "có nhiều liên kết nhất")
+    caption = count_phrase(
+        drawn,
+        len(ranked),
+        noun or phrase("noun_people", lang),
+        phrase("rule_most_links", lang),
+        lang=lang,
+    )
     return BoundedTable(table, caption)

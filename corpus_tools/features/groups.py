@@ -20,6 +20,7 @@ import scipy.sparse as sp
 
 from ..types import TokenLists, TokensInput
 from ..validation import check_positive_int, token_lists
+from ..wording import format_count, phrase
 from .common import align_groups, display_terms, empty_table, group_order, is_word
 from .frequencies import count_vectors, term_frequencies, top_tfidf_terms
 
@@ -259,16 +260,13 @@ def join_groups(
     return joined
 
 
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def select_panels(
     tokens_per_doc: TokensInput,
     groups: Groups | None = None,
     *,
     n_top: int = 12,
     doc_ids: Iterable[str] | None = None,
+    lang: str = "vi",
 ) -> tuple[list[str], str]:
     """Choose the documents or groups a figure with one panel (row, cell) each can show.
 
@@ -280,7 +278,8 @@ def select_panels(
     -------
     list of str, str
         The ids or group labels, and the rule in words for the figure's title
-        ("12 bài dài nhất trong 2.653 bài", or "5 bài" when all are shown).
+        ("12 bài dài nhất trong 2.653 bài", or "5 bài" when all are shown), in
+        ``lang`` ("vi" or "en").
 
     Examples
     --------
@@ -289,22 +288,25 @@ def select_panels(
     (['b', 'a'], '2 bài dài nhất trong 3 bài')
     >>> select_panels(tokens, {"a": "X", "b": "Y", "c": "X"})
     (['X', 'Y'], '2 nhóm')
+    >>> select_panels(tokens, n_top=2, lang="en")
+    (['b', 'a'], 'the 2 longest of 3 articles')
     """
     n_top = check_positive_int(n_top, "n_top")
     if groups is None:
         shown = longest_documents(tokens_per_doc, n_top=n_top, doc_ids=doc_ids)
         total = len(token_lists(tokens_per_doc, doc_ids, name="tokens_per_doc")[1])
-        unit = "bài"
-        rule = f"{len(shown)} bài dài nhất trong {_number(total)} bài"
+        noun, key = "noun_articles", "select_longest"
     else:
         sizes = group_sizes(tokens_per_doc, groups, doc_ids=doc_ids)
         largest = set(
             sizes.sort_values("documents", ascending=False, kind="stable")["group"][:n_top]
         )
         shown = [label for label in sizes["group"] if label in largest]
-        total, unit = len(sizes), "nhóm"
-        rule = f"{len(shown)} nhóm nhiều bài nhất trong {_number(total)} nhóm"
-    return shown, rule if len(shown) < total else f"{_number(total)} {unit}"
+        total, noun, key = len(sizes), "noun_groups", "select_largest_groups"
+    count = format_count(total, lang)
+    if len(shown) < total:
+        return shown, phrase(key, lang, n=format_count(len(shown), lang), total=count)
+    return shown, phrase("count_all", lang, total=count, noun=phrase(noun, lang))
 
 
 def longest_documents(

@@ -30,6 +30,8 @@ words the rule for the title ("12 bài dài nhất trong 2.653 bài").
 
 Modules: :mod:`~corpus_tools.plots.style` (house style and shared helpers),
 :mod:`~corpus_tools.plots.labels` (the fixed words, in both languages),
+:mod:`~corpus_tools.plots.captions` (the titles, axis labels and captions notebooks
+write, in both languages: :func:`figure_text`),
 :mod:`~corpus_tools.plots.selection`,
 :mod:`~corpus_tools.plots.bars`, :mod:`~corpus_tools.plots.matrices`,
 :mod:`~corpus_tools.plots.curves`, :mod:`~corpus_tools.plots.distributions`,
@@ -58,6 +60,7 @@ True
 from __future__ import annotations
 
 from .bars import plot_grouped_bars, plot_term_bars
+from .captions import FIGURES, figure_text, period_name
 from .concordance import plot_concordance
 from .curves import plot_choose_k, plot_rank_frequency
 from .dispersion import plot_term_spread, plot_xray
@@ -78,6 +81,7 @@ from .zipf import plot_zipf
 
 __all__ = [
     "DPI",
+    "FIGURES",
     "LANGS",
     "MAX_HEIGHT",
     "MAX_PANELS",
@@ -85,7 +89,9 @@ __all__ = [
     "PAGE_WIDTH",
     "STYLE",
     "Selection",
+    "figure_text",
     "font_path",
+    "period_name",
     "plot_choose_k",
     "plot_concordance",
     "plot_distribution",

@@ -27,6 +27,8 @@ from ..errors import FigureError
 from ..groups import ARTICLE_LABEL
 from ..io.removed import MISSING_GROUP, REASON_LABELS
 from ..validation import check_choice
+from ..wording import WORDS
+from ..wording import format_count as format_number
 
 __all__ = [
     "COLUMNS",
@@ -90,10 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "{n} bài đầu tiên trong {total} bài",
         "en": "the first {n} of {total} articles",
     },
-    "select_longest": {
-        "vi": "{n} bài dài nhất trong {total} bài",
-        "en": "the {n} longest of {total} articles",
-    },
+    "select_longest": WORDS["select_longest"],
     "select_shortest": {
         "vi": "{n} bài ngắn nhất trong {total} bài",
         "en": "the {n} shortest of {total} articles",
@@ -329,5 +328,4 @@ def format_count(number: int, lang: str = "vi") -> str:
     >>> format_count(2653, "vi"), format_count(2653, "en"), format_count(12, "vi")
     ('2.653', '2,653', '12')
     """
-    separated = f"{int(number):,}"
-    return separated.replace(",", ".") if check_lang(lang) == "vi" else separated
+    return format_number(number, check_lang(lang))

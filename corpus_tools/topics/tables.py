@@ -13,6 +13,7 @@ from ..errors import TopicModelError
 from ..features.common import MISSING_GROUP, align_groups
 from ..segment import token_to_text
 from ..validation import check_positive_int
+from ..wording import phrase
 from .model import TopicModel, top_indices
 
 __all__ = [
@@ -32,8 +33,9 @@ __all__ = [
 ALL_DOCUMENTS = "tất cả"
 """The one group of :func:`topic_prevalence` when no grouping is given."""
 
-EMPTY_TOPIC = "(trống)"
-"""The name of a topic or cluster without any term of positive weight."""
+EMPTY_TOPIC = phrase("empty_topic", "vi")
+"""The name of a topic or cluster without any term of positive weight ("(empty)" in
+English: :func:`corpus_tools.wording.phrase` ``("empty_topic", lang)``)."""
 
 
 def term_table(
@@ -60,7 +62,9 @@ def term_table(
     return pd.DataFrame(rows, columns=[key, "rank", "term", "token", "weight"])
 
 
-def term_names(weights: np.ndarray, vocabulary: np.ndarray, *, n_top: int) -> list[str]:
+def term_names(
+    weights: np.ndarray, vocabulary: np.ndarray, *, n_top: int, lang: str = "vi"
+) -> list[str]:
     """Name each row by its number (from 1) and its ``n_top`` heaviest terms; internal API.
 
     Shared by :func:`topic_labels` and the names of
@@ -70,12 +74,15 @@ def term_names(weights: np.ndarray, vocabulary: np.ndarray, *, n_top: int) -> li
     --------
     >>> term_names(np.array([[0.2, 0.8], [0.0, 0.0]]), np.array(["họp", "cán_bộ"]), n_top=2)
     ['1. cán bộ, họp', '2. (trống)']
+    >>> term_names(np.array([[0.0, 0.0]]), np.array(["họp", "cán_bộ"]), n_top=2, lang="en")
+    ['1. (empty)']
     """
     n_top = check_positive_int(n_top, "n_top", error=TopicModelError)
+    empty = phrase("empty_topic", lang)
     names = []
     for row, columns in enumerate(top_indices(weights, n_top), start=1):
         words = ", ".join(token_to_text(str(vocabulary[column])) for column in columns)
-        names.append(f"{row}. {words or EMPTY_TOPIC}")
+        names.append(f"{row}. {words or empty}")
     return names
 
 
@@ -193,12 +200,12 @@ def typical_units(model: TopicModel, *, n_top: int = 1) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["topic", "rank", "unit_index", "weight"])
 
 
-def topic_labels(model: TopicModel, *, n_top: int = 3) -> list[str]:
+def topic_labels(model: TopicModel, *, n_top: int = 3, lang: str = "vi") -> list[str]:
     """Name each topic by its number and its ``n_top`` heaviest words, for figures.
 
     Topics are numbered from 1 in the names ("1. cán bộ, đảng viên, kỷ luật" is topic 0
     of :func:`topic_terms`), so figures never say a bare "Chủ đề 1"; a topic NMF left
-    empty is named :data:`EMPTY_TOPIC`.
+    empty is named :data:`EMPTY_TOPIC` ("(empty)" with ``lang="en"``).
 
     Examples
     --------
@@ -208,7 +215,7 @@ def topic_labels(model: TopicModel, *, n_top: int = 3) -> list[str]:
     >>> topic_labels(fit_topics(units, k=2, max_df=1.0), n_top=2)
     ['1. bộ chính trị, họp', '2. bóng đá, cầu thủ']
     """
-    return term_names(model.topic_terms, model.vocabulary, n_top=n_top)
+    return term_names(model.topic_terms, model.vocabulary, n_top=n_top, lang=lang)
 
 
 def group_sort_key(label: str) -> tuple[object, ...]:

@@ -218,6 +218,8 @@ def test_strongest_overlaps_is_bounded_and_says_so():
     shown = strongest_overlaps(docs, n_top=12, max_docs=100)
     assert shown.table.shape == (12, 12)
     assert shown.caption == "12 trong 30 bài trùng nhiều nhất"
+    english = strongest_overlaps(docs, n_top=12, max_docs=100, lang="en")
+    assert english.caption == "12 of 30 articles sharing most"
     labelled = strongest_overlaps(docs, n_top=3, labels={"000": "Bài đầu (000)"})
     assert list(labelled.table.columns) == ["1", "2", "3"]
     assert labelled.table.index[0] == "1. Bài đầu (000)"
@@ -228,6 +230,8 @@ def test_strongest_overlaps_without_shared_text():
     shown = strongest_overlaps([("a", "Ban Bí thư họp."), ("b", "Quốc hội họp.")])
     assert shown.table.empty
     assert shown.caption == "0 trong 2 bài có đoạn trùng"
+    english = strongest_overlaps([("a", "Ban Bí thư họp."), ("b", "Quốc hội họp.")], lang="en")
+    assert english.caption == "0 of 2 articles sharing a passage"
     with pytest.raises(CorpusError, match="n_top"):
         strongest_overlaps([("a", "x")], n_top=0)
 

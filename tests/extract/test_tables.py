@@ -121,6 +121,32 @@ def test_mentions_by_article_refuses_misaligned_groups_and_bad_counts():
         mentions_by_article(MENTIONS, column="name", doc_ids=["a"], n_articles=0)
 
 
+def test_mentions_by_article_in_english():
+    shown = mentions_by_article(
+        MENTIONS, column="name", doc_ids=list("abcde"), n_top=2, n_articles=1, lang="en"
+    )
+    assert shown.caption == "1 of 5 articles mentioning most\n2 of 3 names mentioned most"
+    people = mentions_by_article(
+        MENTIONS, column="name", doc_ids=list("abcde"), noun="people", lang="en"
+    )
+    assert people.caption == "5 articles\n3 people"
+    grouped = mentions_by_article(
+        MENTIONS, column="name", doc_ids=list("abcde"), groups=["g1", "g2", "g1", None, "g2"],
+        lang="en",
+    )  # fmt: skip
+    assert list(grouped.table.index) == ["g1", "g2", "(unknown)"]
+    assert grouped.caption.startswith("3 groups\n")
+    with pytest.raises(CorpusError, match="lang"):
+        mentions_by_article(MENTIONS, column="name", doc_ids=list("abcde"), lang="fr")
+
+
+def test_count_phrase_in_english():
+    assert count_phrase(12, 2653, "people", "with most links", lang="en") == (
+        "12 of 2,653 people with most links"
+    )
+    assert count_phrase(2653, 2653, "people", "x", lang="en") == "2,653 people"
+
+
 def test_mentions_by_article_of_nothing():
     shown = mentions_by_article(MENTIONS.iloc[:0], column="name", doc_ids=["a", "b"])
     assert shown.table.shape == (2, 0)
@@ -145,6 +171,8 @@ def test_top_nodes():
     assert top_nodes(edges, n_top=5).caption == "4 trong 6 người có nhiều liên kết nhất"
     assert top_nodes(edges, n_top=6).caption == "6 người"
     assert top_nodes(edges.iloc[:0]).caption == "0 người"
+    assert top_nodes(edges, n_top=3, lang="en").caption == "3 of 6 people with most links"
+    assert top_nodes(edges, n_top=6, noun="names", lang="en").caption == "6 names"
 
 
 def test_figures_of_300_articles_are_bounded(corpus_300):

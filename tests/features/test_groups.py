@@ -164,6 +164,14 @@ def test_select_panels_documents_and_groups():
     assert (shown, rule) == (["thể thao", "thời sự"], "2 nhóm nhiều bài nhất trong 3 nhóm")
 
 
+def test_select_panels_words_the_rule_in_english():
+    assert select_panels(DOCS, n_top=2, lang="en") == (["a", "b"], "the 2 longest of 5 articles")
+    assert select_panels(DOCS, n_top=12, lang="en")[1] == "5 articles"
+    assert select_panels(DOCS, LABELS, n_top=2, lang="en")[1] == "the 2 largest of 3 groups"
+    assert select_panels(DOCS, LABELS, lang="en")[1] == "3 groups"
+    assert select_panels([["ở"]] * 2653, lang="en")[1] == "the 12 longest of 2,653 articles"
+
+
 def test_select_panels_writes_thousands_the_vietnamese_way():
     docs = [["ở"]] * 2653
     assert select_panels(docs)[1] == "12 bài dài nhất trong 2.653 bài"

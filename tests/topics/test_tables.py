@@ -147,6 +147,9 @@ def test_topic_labels_of_an_empty_topic():
         k=2,
     )
     assert topic_labels(model) == ["1. (trống)", "2. ở, cán bộ"]
+    assert topic_labels(model, lang="en") == ["1. (empty)", "2. ở, cán bộ"]
+    with pytest.raises(CorpusError, match="lang"):
+        topic_labels(model, lang="fr")
 
 
 def test_topic_labels_name_topics_by_their_top_three_words():
