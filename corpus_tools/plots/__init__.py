@@ -71,7 +71,7 @@ from .labels import LANGS
 from .links import plot_links
 from .matrices import plot_heatmap
 from .network import plot_network
-from .save import save_figure, tidy_table
+from .save import save_figure, show_saved_figures, tidy_table
 from .selection import Selection, select_documents
 from .style import DPI, MAX_HEIGHT, MAX_PANELS, MIN_FONT_SIZE, PAGE_WIDTH, STYLE, font_path
 from .topics import plot_topic_match, plot_topic_prevalence, plot_topic_trends
@@ -113,6 +113,7 @@ __all__ = [
     "plot_xray",
     "plot_zipf",
     "save_figure",
+    "show_saved_figures",
     "select_documents",
     "tidy_table",
 ]

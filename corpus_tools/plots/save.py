@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from collections.abc import Set
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -35,6 +37,7 @@ __all__ = [
     "NAME_PATTERN",
     "figure_title",
     "save_figure",
+    "show_saved_figures",
     "tidy_table",
 ]
 
@@ -45,6 +48,10 @@ LIST_SEPARATOR = "; "
 """What joins the items of a list, tuple or set in a saved table's cell."""
 NAME_PATTERN = re.compile(r"\d\d_[a-z0-9_]+")
 """A figure's name: the notebook's number, ``_``, then lowercase ASCII (``02_top_words``)."""
+SHOWN_DPI = 100
+"""The resolution a notebook shows a saved PNG at (200 dpi files shown half size)."""
+
+_SAVED_PNG: weakref.WeakKeyDictionary[Figure, Path] = weakref.WeakKeyDictionary()
 
 
 def figure_title(fig: Figure) -> str | None:
@@ -172,15 +179,23 @@ def save_figure(
                 tmp, format="png", dpi=DPI, metadata={"Software": None, "Description": caption}
             ),
         )
+        _SAVED_PNG[fig] = png
         svg = folder / f"{name}.svg"
-        atomic_write(
-            svg,
-            lambda tmp: fig.savefig(
-                tmp,
-                format="svg",
-                metadata={"Date": None, "Creator": None, "Description": caption},
-            ),
-        )
+        # The PNG's draw has laid the figure out; the SVG keeps that layout instead of
+        # computing it again (the layout is a third of a page of panels' drawing time).
+        engine = fig.get_layout_engine()
+        fig.set_layout_engine("none")
+        try:
+            atomic_write(
+                svg,
+                lambda tmp: fig.savefig(
+                    tmp,
+                    format="svg",
+                    metadata={"Date": None, "Creator": None, "Description": caption},
+                ),
+            )
+        finally:
+            fig.set_layout_engine(engine)
         written += [png, svg]
     if table is not None:
         csv = folder / f"{name}.csv"
@@ -197,3 +212,31 @@ def save_figure(
         )
         written.append(csv)
     return written
+
+
+def show_saved_figures() -> None:
+    """Show each saved figure in a notebook as the PNG :func:`save_figure` wrote.
+
+    A notebook shows a figure by drawing it once more; a figure already saved is shown
+    from its PNG file instead (half size, :data:`SHOWN_DPI`), which is what the report
+    gets and saves a third drawing. Figures not saved are drawn as before. Call it
+    once, in a notebook, after ``%matplotlib inline``; outside IPython it does nothing.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover (IPython comes with Jupyter)
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter: Any = shell.display_formatter.formatters["image/png"]
+    drawn = formatter.for_type(Figure)  # matplotlib-inline's, or None
+
+    def saved_or_drawn(fig: Figure) -> Any:
+        path = _SAVED_PNG.get(fig)
+        if path is None or not path.is_file():
+            return drawn(fig) if drawn is not None else None
+        width = round(fig.get_figwidth() * SHOWN_DPI)
+        return path.read_bytes(), {"width": width}
+
+    formatter.for_type(Figure, saved_or_drawn)

@@ -184,3 +184,34 @@ def test_wordcloud_svg_is_small_and_holds_its_words(tmp_path):
     svg = (tmp_path / "02_cloud.svg").read_text(encoding="utf-8")
     assert ">Bộ Chính trị</text>" in svg and "<image" not in svg
     assert len(svg) < 50_000
+
+
+def test_a_notebook_shows_a_saved_figure_from_its_png(tmp_path, frequencies):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from corpus_tools.plots import show_saved_figures
+
+    shell = InteractiveShell.instance()
+    try:
+        show_saved_figures()
+        png = shell.display_formatter.formatters["image/png"]
+        saved = plot_term_bars(frequencies, title="Từ nhiều nhất")
+        save_figure(saved, "02_top_words", out_dir=tmp_path)
+        data, metadata = png(saved)
+        assert data == (tmp_path / "02_top_words.png").read_bytes()
+        assert metadata == {"width": round(saved.get_figwidth() * 100)}
+        assert png(plot_term_bars(frequencies)) is None  # not saved: drawn as before
+    finally:
+        InteractiveShell.clear_instance()
+
+
+def test_the_svg_has_the_layout_of_the_png(tmp_path, frequencies):
+    fig = plot_term_bars(frequencies, title="Từ nhiều nhất")
+    engine = fig.get_layout_engine()
+    save_figure(fig, "02_top_words", out_dir=tmp_path)
+    assert fig.get_layout_engine() is engine  # restored after the SVG
+    again = plot_term_bars(frequencies, title="Từ nhiều nhất")
+    again.savefig(tmp_path / "alone.png", dpi=200)
+    assert [ax.get_position().bounds for ax in fig.axes] == [
+        ax.get_position().bounds for ax in again.axes
+    ]
