@@ -113,7 +113,7 @@ __all__ = [
     "plot_xray",
     "plot_zipf",
     "save_figure",
-    "show_saved_figures",
     "select_documents",
+    "show_saved_figures",
     "tidy_table",
 ]
