@@ -47,10 +47,30 @@ def _short(text: str, width: int = _LABEL_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _panel_title(label: str) -> str:
-    """A panel's title on at most two short lines: "000 · Start of the title…" is split."""
-    head, _, rest = label.partition(" · ")
-    return _short(head, 30) + (f"\n{_short(rest, 30)}" if rest else "")
+def _panel_title(label: str, width: int = 30) -> str:
+    """A panel's title in ``width`` characters: an article label "Title… (id)" keeps its
+    id whole and shortens its title at a space; "id · title" takes two lines.
+
+    Examples
+    --------
+    >>> _panel_title("Triển khai thực hiện các quy… (002)")
+    'Triển khai thực hiện… (002)'
+    >>> _panel_title("business")
+    'business'
+    """
+    head, dot, rest = label.partition(" · ")
+    if dot:
+        return _short(head, width) + f"\n{_short(rest, width)}"
+    title, bracket, doc_id = label.rpartition(" (")
+    if not bracket or not doc_id.endswith(")") or len(doc_id) + 3 >= width:
+        return _short(label, width)
+    cut = title.endswith("…")
+    title = title.rstrip("…").rstrip()
+    room = width - len(doc_id) - 2
+    if len(title) + cut > room:
+        title, cut = title[: room - 1], True
+        title = (title[: title.rfind(" ")] if " " in title else title).rstrip(" ,.;:")
+    return f"{title}{'…' if cut else ''} ({doc_id}"
 
 
 def _side(part: pd.DataFrame, n_top: int, over: bool) -> tuple[pd.DataFrame, int]:

@@ -54,3 +54,12 @@ def test_keyness_panel_titles_of_articles_take_two_lines():
     fig = plot_keyness(table, group="group", labels=labels)
     assert fig.axes[0].get_title(loc="right") == "news_politics_047\nTrước đó, Phó chủ tịch Nguyễn…"
     assert_fits_page(fig)
+
+
+def test_an_article_panel_title_keeps_its_id_whole():
+    table = keyness_by_group([["ở", "ở"], ["đảng", "đảng"]], ["a", "b"], n_top=1)
+    labels = {"a": "Triển khai thực hiện các quy định… (news_politics_047)"}
+    fig = plot_keyness(table, group="group", labels=labels)
+    title = fig.axes[0].get_title(loc="right")
+    assert title.endswith("… (news_politics_047)") and len(title) <= 30
+    assert_fits_page(fig)
