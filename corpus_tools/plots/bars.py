@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import FigureError
-from .labels import column_label, text, translate_value
+from .labels import column_label, group_name, text, translate_value
 from .style import (
     BAR_COLOR,
     MAX_HEIGHT,
@@ -78,6 +78,8 @@ def _group_label(name: object, group: str, names: Mapping[Any, str] | None, lang
     if names is not None and name in names:
         return str(names[name])
     shown = translate_value(name, group, lang)
+    if shown == str(name):
+        shown = group_name(name, lang)
     return label_of(name, names) if shown == str(name) else shown
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "check_lang",
     "column_label",
     "format_count",
+    "group_name",
     "text",
     "translate_value",
 ]
@@ -303,6 +304,20 @@ def column_label(column: object, lang: str = "vi") -> str:
     """
     entry = COLUMNS.get(str(column))
     return entry[check_lang(lang)] if entry else str(column)
+
+
+def group_name(group: object, lang: str = "vi") -> str:
+    """Return a group's label: the group of documents without a value
+    (:data:`~corpus_tools.io.removed.MISSING_GROUP`) in ``lang``, any other as it is.
+
+    Examples
+    --------
+    >>> group_name("(không có)", "en"), group_name("(không có)"), group_name("sport", "en")
+    ('(none)', '(không có)', 'sport')
+    """
+    if group == MISSING_GROUP["vi"]:  # the group's name in the data
+        return text("missing_group", lang)
+    return str(group)
 
 
 def translate_value(value: object, field: object, lang: str = "vi") -> str:

@@ -23,7 +23,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import FigureError
 from ..groups import short_id
-from .labels import VALUES, text, translate_value
+from .labels import VALUES, group_name, text, translate_value
 from .style import (
     MAX_PANELS,
     MIN_FONT_SIZE,
@@ -70,7 +70,11 @@ def _axis_labels(values: pd.Index, names: Mapping[Any, str] | None, lang: str) -
         return [str(v) for v in values]
     if field == "doc_id" and names is None:
         return [short_id(v) for v in values]
-    return [label_of(v, names) for v in values]
+    named = names or {}
+    return [  # the group of documents without a value in ``lang``, the rest as named
+        label_of(v, names) if v in named or group_name(v, lang) == str(v) else group_name(v, lang)
+        for v in values
+    ]
 
 
 def _check_size(matrix: pd.DataFrame) -> None:

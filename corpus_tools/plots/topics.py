@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from ..errors import FigureError
 from ..topics.tables import ALL_DOCUMENTS, MISSING_GROUP
-from .labels import column_label, format_count, text
+from .labels import column_label, format_count, group_name, text
 from .style import (
     BAR_COLOR,
     MAX_HEIGHT,
@@ -82,11 +82,9 @@ def _topic_names(shares: pd.DataFrame, names: Sequence[str] | None) -> list[str]
 def _group_name(group: object, lang: str) -> str:
     """A group's label: the groups topics name in Vietnamese ("(không có)", "tất cả")
     in ``lang``, any other as it is."""
-    if group == MISSING_GROUP:
-        return text("missing_group", lang)
     if group == ALL_DOCUMENTS:
         return text("all_documents", lang)
-    return str(group)
+    return group_name(group, lang)
 
 
 def wrap_name(name: str, width: int) -> str:

@@ -188,3 +188,11 @@ def test_term_bars_in_narrow_panels_keep_their_value_labels_apart(frequencies):
     for ax in fig.axes:
         labels = [t.get_text() for t in ax.get_xticklabels()]
         assert all(len(label) <= 5 for label in labels)  # "0.5", not "0.500"
+
+
+def test_a_panel_of_the_group_without_a_value_is_named_in_the_figures_language():
+    table = pd.DataFrame({"group": ["sport", "(không có)"], "term": ["bóng_đá", "cán_bộ"],
+                          "count": [3, 2]})  # fmt: skip
+    fig = plot_term_bars(table, group="group", lang="en")
+    titles = [ax.get_title(loc="right") or ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert "(none)" in titles and "(không có)" not in titles

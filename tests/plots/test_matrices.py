@@ -131,3 +131,11 @@ def test_heatmap_shows_article_labels_and_ids_as_written():
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["news_sport_012"]
     # words still show with spaces
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["cán bộ", "Bộ Chính trị"]
+
+
+def test_the_group_without_a_value_is_named_in_the_figures_language():
+    counts = pd.DataFrame([[1, 2], [3, 0]], index=pd.Index(["sport", "(không có)"], name="group"),
+                          columns=pd.Index(["cán_bộ", "đảng"], name="term"))  # fmt: skip
+    rows = {lang: [t.get_text() for t in plot_heatmap(counts, lang=lang).axes[0].get_yticklabels()]
+            for lang in ("vi", "en")}  # fmt: skip
+    assert rows == {"vi": ["sport", "(không có)"], "en": ["sport", "(none)"]}
