@@ -14,6 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from ..errors import FigureError
 from ..features import G2_THRESHOLDS
@@ -100,6 +101,11 @@ def _panel(ax: Axes, part: pd.DataFrame, n_top: int, title: str | None, lang: st
     left = max(float(-values.min(initial=0)), strongest) * 1.1
     right = max(float(values.max(initial=0)), strongest) * 1.1
     ax.set_xlim(-left, right)
+    # fixed ticks: a locator would pick others once the layout resizes the panel, and a
+    # label at the edge could then stand outside the page
+    ax.set_xticks(
+        [t for t in MaxNLocator(nbins=5).tick_values(-left, right) if -left <= t <= right]
+    )
     for p_value, threshold in G2_THRESHOLDS.items():
         for sign in (1, -1):
             ax.axvline(

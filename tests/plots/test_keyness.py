@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
+from matplotlib.ticker import FixedLocator
 
 from corpus_tools.errors import FigureError
 from corpus_tools.features import keyness, keyness_by_group
@@ -63,3 +66,27 @@ def test_an_article_panel_title_keeps_its_id_whole():
     title = fig.axes[0].get_title(loc="right")
     assert title.endswith("… (news_politics_047)") and len(title) <= 30
     assert_fits_page(fig)
+
+
+@pytest.mark.parametrize("scale", [23.0, 2318.0, 4623.0, 15000.0])
+def test_no_tick_label_of_a_keyness_panel_leaves_the_page(scale):
+    # eight panels at the widths notebook 03 draws; the largest G² sets the last tick
+    rng = np.random.default_rng(int(scale))
+    rows = []
+    for group in ["business", "culture", "education", "health", "law", "life", "politics", "world"]:
+        top = scale * rng.uniform(0.6, 1.0)
+        for rank, g2 in enumerate([top, top / 2, top / 3, -top / 20, -top / 15]):
+            rows.append({"group": group, "term": f"từ_{rank}", "g2": g2,
+                         "log_ratio": np.sign(g2) * 2.0, "p_value": 0.0})  # fmt: skip
+    fig = plot_keyness(pd.DataFrame(rows), group="group", n_top=5, title="Từ khóa\n8 nhóm")
+    fig.canvas.draw()
+    page = fig.bbox
+    for ax in fig.axes:
+        # ticks chosen once: a locator would choose again after the layout resized the
+        # panel, and a label at its edge could then stand outside the page
+        assert isinstance(ax.xaxis.get_major_locator(), FixedLocator)
+        low, high = ax.get_xlim()
+        for tick, label in zip(ax.get_xticks(), ax.get_xticklabels(), strict=True):
+            if low <= tick <= high:
+                box = label.get_window_extent()
+                assert page.x0 <= box.x0 and box.x1 <= page.x1, (ax.get_title(loc="right"), tick)
