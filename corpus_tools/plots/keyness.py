@@ -104,7 +104,11 @@ def _panel(ax: Axes, part: pd.DataFrame, n_top: int, title: str | None, lang: st
     # fixed ticks: a locator would pick others once the layout resizes the panel, and a
     # label at the edge could then stand outside the page
     ax.set_xticks(
-        [t for t in MaxNLocator(nbins=5).tick_values(-left, right) if -left <= t <= right]
+        [
+            t
+            for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(-left, right)
+            if -left <= t <= right
+        ]
     )
     for p_value, threshold in G2_THRESHOLDS.items():
         for sign in (1, -1):
