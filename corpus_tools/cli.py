@@ -303,6 +303,7 @@ def run(args: argparse.Namespace) -> int:
     every = {**parameters, "CACHE_DIR": str(cache_dir), "N_JOBS": jobs}
     executed: dict[str, str] = {}
     terminal = Terminal()
+    running: list[str] = []  # the notebooks running now, named if the run is interrupted
     current = "while reading and segmenting the corpus"
     try:
         started = time.perf_counter()
@@ -327,12 +328,10 @@ def run(args: argparse.Namespace) -> int:
             given: dict[str, object] = {"CORPUS": corpus_path, "OUT_DIR": str(stage)}
             given.update({name: every[name] for name in names if name in every})
             jobs_given.append((path, given))
-        running: list[str] = []
+        current = "while running the notebooks"
 
         def announce(run: NotebookRun) -> None:
-            nonlocal current
             running.append(run.path.name)
-            current = f"in {' and '.join(running)}"
             terminal.say(f"[{run.number}/{total}] {run.path.name}")
 
         runs = execute_notebooks(
@@ -354,7 +353,6 @@ def run(args: argparse.Namespace) -> int:
                 atomic_write_text(page, notebook_html(notebook))
                 name = f"{run.path.name} " if workers > 1 else ""
                 terminal.say(f"    {name}done in {run.seconds:.1f} s")
-                current = f"in {' and '.join(running)}" if running else current
         current = "while writing index.html"
         write_documents(summary, stage)
         write_index(
@@ -365,6 +363,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # we are stopping: no second traceback
         shutil.rmtree(stage, ignore_errors=True)
         terminal.end_line()  # a step's line may be open
+        current = f"in {' and '.join(running)}" if running else current
         _say(
             f"\rcorpus-tools: interrupted {current}; this run's figures are incomplete and "
             f"were discarded, so {out_dir} keeps the earlier run's"

@@ -195,9 +195,7 @@ class StepDisplay:
         terminal: Terminal | None = None,
     ) -> None:
         self.terminal = terminal if terminal is not None else Terminal(stream)
-        self.stream = self.terminal.stream
-        self.live = self.terminal.live
-        self.lock = self.terminal.lock
+        self.lock = self.terminal.lock  # one lock for every display of the terminal
         self.indent = indent
         self.line = ""  # this step's line, until the step ends
         self.started = 0.0
@@ -222,7 +220,8 @@ class StepDisplay:
     def tick(self) -> None:
         with self.lock:
             elapsed = int(time.monotonic() - self.started)
-            if self.live and self.line and self.open and elapsed >= 2 and elapsed != self.shown:
+            due = elapsed >= 2 and elapsed != self.shown
+            if self.terminal.live and self.line and self.open and due:
                 self._write(f"\r{self.line}  … {elapsed} s", left_open=True)
                 self.shown = elapsed
 
@@ -249,7 +248,7 @@ class StepDisplay:
                     self.terminal.end_line()
                     self._write(f"{self.line}{suffix}\n", left_open=False)
                 else:
-                    self._write(f"\r{self.line}{suffix}\n" if self.live else f"{suffix}\n",
+                    self._write(f"\r{self.line}{suffix}\n" if self.terminal.live else f"{suffix}\n",
                                 left_open=False)  # fmt: skip
             elif self.open:
                 self._write("\n", left_open=False)
@@ -318,7 +317,7 @@ class NotebookRun:
         self.client.on_stderr = display.relay
         self.error: BaseException | None = None
         self.seconds = 0.0
-        self.kernel_log = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+        self.kernel_log: Any = None  # the kernel's own log, from start() to result()
         self.thread = threading.Thread(target=self._work, name=f"kernel-{path.stem}", daemon=True)
 
     def _started(self, cell: Any, cell_index: int, **_: object) -> None:
@@ -342,6 +341,7 @@ class NotebookRun:
 
     def start(self) -> None:
         """Start the kernel and the cells, on this run's thread."""
+        self.kernel_log = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
         self.thread.start()
 
     def kill(self) -> None:

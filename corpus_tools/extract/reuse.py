@@ -146,7 +146,8 @@ def _seed_pairs(
         if window == 1:  # kept is every position: the previous shingle is the one before
             previous.append(np.r_[np.uint64(0), all_hashes[:-1]])
     if not hashes:
-        return tuple(np.empty(0, dtype=np.int64) for _ in range(4))  # type: ignore[return-value]
+        none = np.empty(0, dtype=np.int64)
+        return none, none, none, none
     hash_array = np.concatenate(hashes)
     owner_array = np.concatenate(owners)
     position_array = np.concatenate(positions)
@@ -179,23 +180,25 @@ def _seed_pairs(
         keys = before[group_start:group_end]
         if links.all() and (keys == keys[0]).all():
             continue  # every pair continues a run that an earlier shingle seeds
-        members = zip(
-            owner_array[group_start:group_end].tolist(),
-            position_array[group_start:group_end].tolist(),
-            links.tolist(),
-            keys.tolist(),
-            strict=True,
+        members = list(
+            zip(
+                owner_array[group_start:group_end].tolist(),
+                position_array[group_start:group_end].tolist(),
+                links.tolist(),
+                keys.tolist(),
+                strict=True,
+            )
         )
-        members_list = list(members)
-        for i, (a, pos_a, linked_a, key_a) in enumerate(members_list):
-            for b, pos_b, linked_b, key_b in members_list[i + 1 :]:
+        for i, (a, pos_a, linked_a, key_a) in enumerate(members):
+            for b, pos_b, linked_b, key_b in members[i + 1 :]:
                 if a == b or (linked_a and linked_b and key_a == key_b):
                     continue
                 add_a(a)  # sorted by owner: a < b
                 add_b(b)
                 add_pos_a(pos_a)
                 add_pos_b(pos_b)
-    return tuple(np.frombuffer(column, dtype=np.int64) for column in seeds)  # type: ignore[return-value]
+    seed_a, seed_b, pos_a, pos_b = (np.frombuffer(column, dtype=np.int64) for column in seeds)
+    return seed_a, seed_b, pos_a, pos_b
 
 
 def _passages(prepared: list[_Doc], min_words: int, window: int, max_docs: int) -> _Passages:

@@ -171,17 +171,15 @@ def _lsa(
     n_components = check_positive_int(n_components, "n_components", error=TopicModelError)
     try:
         vectorizer, matrix = vectorize_units(documents, "tfidf", min_df=min_df, max_df=max_df)
+        left = matrix.shape[1]
     except TopicModelError:
         if max_df == 1.0:
             raise
-        vectorizer, matrix = vectorize_units(documents, "tfidf", min_df=min_df, max_df=1.0)
-        too_few = 0
-    else:
-        too_few = matrix.shape[1]
-    if too_few < 2 and max_df != 1.0:
+        left = 0  # no term at all, or max_df allows fewer documents than min_df asks
+    if left < 2 and max_df != 1.0:
         vectorizer, matrix = vectorize_units(documents, "tfidf", min_df=min_df, max_df=1.0)
         warnings.warn(
-            f"max_df={max_df!r} left {too_few} term(s) in {len(documents)} documents, too few "
+            f"max_df={max_df!r} left {left} term(s) in {len(documents)} documents, too few "
             f"to cluster; clustered with max_df=1.0 ({matrix.shape[1]} terms) instead",
             TopicModelWarning,
             stacklevel=3,
