@@ -2,8 +2,9 @@
 
 ``corpus-tools run`` calls :func:`scan_in_child` before any notebook: it word-segments
 every document by paragraph into the run's token cache, stores each whole document's
-words too (joined from its cached lines, not segmented again), and keeps one row per
-document, with its word count, for ``index.html`` and ``documents.csv``. The notebooks
+words too (joined from its paragraphs' words in the same pass, not segmented again),
+and keeps one row per document, with its word count, for ``index.html`` and
+``documents.csv``. The notebooks
 then read the cache (``cache_dir=CACHE_DIR``) instead of segmenting again, with either
 unit and any filters.
 """
@@ -116,8 +117,8 @@ def scan_corpus(
     """Read a corpus once: segment it into ``cache_dir`` and summarise its documents.
 
     Every document is segmented by paragraph (:func:`~corpus_tools.segment.iter_tokens`
-    with ``unit="paragraph"``, on ``n_jobs`` workers), then each whole document's words
-    are stored too, joined from its cached lines without segmenting again. Later calls
+    with ``unit="paragraph"``, on ``n_jobs`` workers), and each whole document's words
+    are stored too, joined from its paragraphs' without segmenting again, in one pass. Later calls
     with either unit, any ``lowercase``, ``stopwords``, ``keep_punct`` or
     ``keep_numbers``, the default user words and ``cache_dir`` read the cache. Texts
     are read a file at a time and not kept.
@@ -142,7 +143,7 @@ def scan_corpus(
         As reading does, and when two documents share an id.
     """
     from .groups import documents_table
-    from .segment import iter_tokens
+    from .segment.runner import cache_paragraphs_and_documents
 
     options = _read_options(read_options)
     path = None if source is None else Path(source)
@@ -159,22 +160,13 @@ def scan_corpus(
 
     total = _document_count(path, options)
     if progress:
-        _say(f"    {total:,d} documents: words of each paragraph, then of each whole document")
+        _say(f"    {total:,d} documents: words of each paragraph and of each whole document")
     words: dict[str, int] = {}
-    for doc_id, tokens in iter_tokens(
-        _Counted(documents, total),
-        unit="paragraph",
-        cache_dir=cache_dir,
-        n_jobs=n_jobs,
-        progress=progress,
+    for doc_id, tokens in cache_paragraphs_and_documents(
+        _Counted(documents, total), cache_dir=cache_dir, n_jobs=n_jobs, progress=progress
     ):
         words[doc_id] = words.get(doc_id, 0) + len(tokens)
     check_unique_ids([doc.doc_id for doc in kept], where=f"{source or 'seeds'}: ")
-    again = _Counted(lambda: iter_corpus(path, **options), total)
-    for _ in iter_tokens(
-        again, unit="document", cache_dir=cache_dir, n_jobs=n_jobs, progress=progress
-    ):
-        pass
     table = documents_table(kept)
     labels = document_labels(table[["doc_id", "title"]])
     table.insert(1, "label", [labels[str(doc_id)] for doc_id in table["doc_id"]])

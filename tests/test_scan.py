@@ -57,6 +57,31 @@ def test_scan_corpus_counts_words_and_fills_the_cache_for_both_units(
     assert tokenize_corpus(docs, cache_dir=cache, lowercase=True, keep_punct=True)
 
 
+def test_scan_corpus_reads_and_normalises_the_corpus_once(tmp_path, monkeypatch):
+    from corpus_tools import normalize, scan
+    from corpus_tools.segment import runner, units
+
+    source = write_corpus(tmp_path / "corpus")
+    reads, normalised = [], []
+    read, normalise = scan.iter_corpus, normalize.normalize_text
+
+    def counting_read(*args, **kwargs):
+        reads.append(args)
+        return read(*args, **kwargs)
+
+    def counting_normalise(text, *args, **kwargs):
+        normalised.append(text)
+        return normalise(text, *args, **kwargs)
+
+    monkeypatch.setattr(scan, "iter_corpus", counting_read)
+    monkeypatch.setattr(runner, "normalize_text", counting_normalise)
+    monkeypatch.setattr(units, "normalize_text", counting_normalise)
+    summary = scan_corpus(source, cache_dir=tmp_path / "tokens", progress=False)
+    assert summary.documents == 3
+    assert len(reads) == 1  # was 2: a second pass joined the documents
+    assert len(normalised) == 3  # one per document
+
+
 def test_scan_corpus_refuses_two_documents_with_one_id(tmp_path):
     table = tmp_path / "bai.csv"
     table.write_text("id,text\na,Hà Nội họp.\na,Huế mưa.\n", encoding="utf-8")

@@ -516,6 +516,11 @@ class TokenCache:
         # A document's rows hold lists, or one None row when it has no units.
         return [] if tokens[0] is None else tokens  # type: ignore[return-value]
 
+    def has_doc(self, doc_key: bytes) -> bool:
+        """Whether a document is cached or added (without reading its tokens)."""
+        found = self._index().get(doc_key)
+        return doc_key in self._added or (found is not None and found[0] not in self._bad)
+
     def get_unit(self, unit_key: bytes) -> list[str] | None:
         """The tokens of a cached unit (from any document), or None."""
         found = self._unit_index().get(unit_key)
@@ -532,10 +537,7 @@ class TokenCache:
         tokens: Sequence[Sequence[str]],
     ) -> None:
         """Remember a document's units; they are written by the next :meth:`flush`."""
-        if self.failed is not None:
-            return
-        found = self._index().get(doc_key)
-        if doc_key in self._added or (found is not None and found[0] not in self._bad):
+        if self.failed is not None or self.has_doc(doc_key):
             return
         self._added.add(doc_key)
         self._pending.extend(document_rows(doc_id, doc_key, unit_keys, tokens))

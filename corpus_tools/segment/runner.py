@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import CacheWarning, SegmentationError, SkippedDocumentsWarning
 from ..io import Document
+from ..normalize import normalize_text
 from ..types import OnError, Unit
 from ..validation import ON_ERROR, UNITS, check_choice, check_positive_int
 from . import workers as processes
@@ -26,7 +27,7 @@ from .cache import TokenCache, doc_key, unit_key
 from .decoder import segment_units
 from .runs import RunRecorder
 from .tokens import word_filter
-from .units import Corpus, corpus_documents, document_source, document_units
+from .units import Corpus, corpus_documents, document_source, document_units, split_units
 from .wordlists import resolve_user_words
 from .workers import worker_count
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CorpusRun",
     "Failure",
+    "cache_paragraphs_and_documents",
     "isolated",
     "iter_tokens",
     "tokenize_corpus",
@@ -105,12 +107,24 @@ def work_units(texts: list[str], user_words: tuple[str, ...]) -> list:
 
 
 class _Doc:
-    __slots__ = ("doc_id", "doc_key", "failure", "unit_keys", "words")
+    __slots__ = (
+        "doc_id",
+        "doc_key",
+        "failure",
+        "unit_keys",
+        "whole_key",
+        "whole_unit_key",
+        "words",
+    )
 
     def __init__(self, doc_id: str) -> None:
         self.doc_id = doc_id
         self.doc_key: bytes | None = None
         self.unit_keys: list[bytes] = []
+        # With join_documents: the whole document's keys; the unit key only if it is to
+        # be stored (not yet cached).
+        self.whole_key: bytes | None = None
+        self.whole_unit_key: bytes | None = None
         # None: not known yet; a list of each unit's words, None for a unit still to segment
         self.words: list[Any] | None = None
         self.failure: str | None = None
@@ -143,7 +157,9 @@ class CorpusRun:
     With ``unit="document"`` and a cache, a document whose every line is cached as a
     unit of its own (as a ``unit="paragraph"`` run leaves them) is joined from those
     lines' words, not segmented again: segmentation never crosses a line break, so a
-    text's words are its lines' words in order.
+    text's words are its lines' words in order. A ``unit="paragraph"`` run with
+    ``join_documents`` stores those joined words itself, as it goes, and records a run
+    of each unit (:func:`cache_paragraphs_and_documents`).
     """
 
     def __init__(
@@ -158,16 +174,26 @@ class CorpusRun:
         on_error: OnError,
         batch_size: int,
         n_jobs: int | None = None,
+        join_documents: bool = False,
     ) -> None:
+        if join_documents and (unit != "paragraph" or cache_dir is None):
+            raise ValueError("join_documents needs unit='paragraph' and a cache_dir")
         self.unit, self.include_title, self.user_words = unit, include_title, user_words
         self.keep, self.workers, self.on_error = keep, workers, on_error
         self.n_jobs = n_jobs  # negative: choose ``workers`` from the work (workers_for)
         self.batch_size = batch_size
         self.cache = None if cache_dir is None else TokenCache(cache_dir)
-        self.recorder = None
+        self.recorder = self.whole_recorder = None
         if self.cache is not None:
             self.recorder = RunRecorder(
                 self.cache.path, writer="tokenize_corpus", unit=unit, include_title=include_title
+            )
+        if join_documents:
+            self.whole_recorder = RunRecorder(
+                self.cache.path,  # type: ignore[union-attr]  # checked above
+                writer="tokenize_corpus",
+                unit="document",
+                include_title=include_title,
             )
         self.skipped: list[tuple[str, str]] = []
         self.work_sources: Callable[..., list] = work_sources
@@ -188,10 +214,21 @@ class CorpusRun:
             try:
                 state.doc_key = doc_key(source, self.unit, self.user_words)
                 cached = self.cache.get_doc(state.doc_key)
+                if self.whole_recorder is not None:
+                    state.whole_key = doc_key(source, "document", self.user_words)
+                    if cached is not None and self.cache.has_doc(state.whole_key):
+                        state.words = cached
+                        continue
+                elif cached is not None:
+                    state.words = cached
+                    continue
+                text = normalize_text(source)
+                if state.whole_key is not None:
+                    state.whole_unit_key = unit_key(text, self.user_words)
                 if cached is not None:
                     state.words = cached
                     continue
-                texts = document_units(source, self.unit)
+                texts = split_units(text, self.unit)
                 state.unit_keys = [unit_key(text, self.user_words) for text in texts]
             except Exception as error:  # reported by doc id
                 state.failure = f"{type(error).__name__}: {error}"
@@ -310,9 +347,15 @@ class CorpusRun:
                 self.cache.add(state.doc_id, state.doc_key, state.unit_keys, state.words)
             elif self.cache is not None and state.words == [] and state.doc_key is not None:
                 self.cache.add(state.doc_id, state.doc_key, [], [])
+            if state.whole_unit_key is not None:
+                assert self.cache is not None and state.whole_key is not None, "join_documents"
+                joined = [word for words in state.words for word in words]
+                self.cache.add(state.doc_id, state.whole_key, [state.whole_unit_key], [joined])
             if self.recorder is not None:
                 # doc_key is None only without a cache, and then there is no recorder.
                 self.recorder.add(state.doc_id, state.doc_key)  # type: ignore[arg-type]
+            if self.whole_recorder is not None:
+                self.whole_recorder.add(state.doc_id, state.whole_key)  # type: ignore[arg-type]
             for words in state.words:
                 yield state.doc_id, self.keep(words)
 
@@ -331,23 +374,24 @@ class CorpusRun:
         The end is recorded only if every token was written: otherwise the manifest of
         the start stays, which says the run did not finish.
         """
-        if self.recorder is None or self.cache is None or self.cache.failed is not None:
-            return
-        try:
-            if start:
-                self.recorder.start()
-            else:
-                self.recorder.finish(complete=complete, skipped=len(self.skipped))
-        except Exception as error:  # OSError, or an id the manifest cannot hold
-            if start:
-                self.cache.fail(error)
-                return
-            message = (
-                f"{self.recorder.path}: could not record this run ({error}); its tokens "
-                "are cached, but read_tokens will not return this run"
-            )
-            logger.warning(message)
-            warnings.warn(message, CacheWarning, stacklevel=3)
+        for recorder in (self.recorder, self.whole_recorder):
+            if recorder is None or self.cache is None or self.cache.failed is not None:
+                continue
+            try:
+                if start:
+                    recorder.start()
+                else:
+                    recorder.finish(complete=complete, skipped=len(self.skipped))
+            except Exception as error:  # OSError, or an id the manifest cannot hold
+                if start:
+                    self.cache.fail(error)
+                    return
+                message = (
+                    f"{recorder.path}: could not record this run ({error}); its tokens "
+                    "are cached, but read_tokens will not return this run"
+                )
+                logger.warning(message)
+                warnings.warn(message, CacheWarning, stacklevel=3)
 
     def __call__(
         self, docs: Iterable[Document | str], *, progress: bool
@@ -445,6 +489,45 @@ def iter_tokens(
         n_jobs=n_jobs,
     )
     return run(docs, progress=progress)
+
+
+def cache_paragraphs_and_documents(
+    docs: Corpus,
+    *,
+    cache_dir: str | os.PathLike[str],
+    n_jobs: int | None = -1,
+    progress: bool = True,
+) -> Iterator[tuple[str, list[str]]]:
+    """``iter_tokens(docs, unit="paragraph", cache_dir=cache_dir)`` that caches each whole
+    document's words too.
+
+    The whole document's words are its paragraphs' words in order (segmentation never
+    crosses a line break), stored as the run goes, with a run recorded for each unit:
+    a later call with either unit reads the cache, and the corpus is read and
+    normalised once. Internal API: ``corpus-tools run`` scans the corpus with it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> list(cache_paragraphs_and_documents(["Hà Nội\\nBộ Chính trị họp."], cache_dir=folder))
+    [('0', ['Hà_Nội']), ('0', ['Bộ_Chính_trị', 'họp'])]
+    >>> tokenize_corpus(["Hà Nội\\nBộ Chính trị họp."], cache_dir=folder, n_jobs=-1)
+    [['Hà_Nội', 'Bộ_Chính_trị', 'họp']]
+    """
+    run = CorpusRun(
+        unit="paragraph",
+        include_title=True,
+        user_words=resolve_user_words(None),
+        keep=word_filter(),
+        workers=worker_count(n_jobs),
+        cache_dir=cache_dir,
+        on_error="raise",
+        batch_size=64,
+        n_jobs=n_jobs,
+        join_documents=True,
+    )
+    return run(corpus_documents(docs), progress=progress)
 
 
 def tokenize_corpus(

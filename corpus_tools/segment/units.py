@@ -11,7 +11,14 @@ from ..normalize import normalize_text
 from ..types import Unit
 from ..validation import UNITS, check_choice, check_text
 
-__all__ = ["Corpus", "corpus_documents", "document_source", "document_units", "text_units"]
+__all__ = [
+    "Corpus",
+    "corpus_documents",
+    "document_source",
+    "document_units",
+    "split_units",
+    "text_units",
+]
 
 _ALNUM = re.compile(r"[^\W_]")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:TP|Tp|TX|TT|ThS|TS|GS|PGS|BS|Mr|Mrs|Ms|Dr|St|v\.v)\.$")
@@ -109,7 +116,18 @@ def document_units(source: str, unit: Unit) -> list[str]:
     ['Họp.', 'Bàn bạc.', 'Về nhà.']
     """
     check_choice(unit, "unit", UNITS)
-    text = normalize_text(source)
+    return split_units(normalize_text(source), unit)
+
+
+def split_units(text: str, unit: Unit) -> list[str]:
+    """Split one document's normalised text into units (:func:`document_units` without
+    normalising). Internal API.
+
+    Examples
+    --------
+    >>> split_units("Họp.\\nBàn bạc. Về nhà.", "paragraph")
+    ['Họp.', 'Bàn bạc. Về nhà.']
+    """
     if unit == "document":
         return [text]
     units: list[str] = []

@@ -12,14 +12,22 @@ import pytest
 from corpus_tools.errors import CorpusError, SegmentationError, SkippedDocumentsWarning
 from corpus_tools.segment import (
     iter_tokens,
+    list_runs,
     load_user_words,
+    read_tokens,
     text_units,
     tokenize,
     tokenize_corpus,
 )
 from corpus_tools.segment import runner as segment_runner
 from corpus_tools.segment import workers as segment_workers
-from corpus_tools.segment.runner import CorpusRun, Failure, isolated, work_sources
+from corpus_tools.segment.runner import (
+    CorpusRun,
+    Failure,
+    cache_paragraphs_and_documents,
+    isolated,
+    work_sources,
+)
 from corpus_tools.segment.tokens import word_filter
 from corpus_tools.segment.workers import CHARS_PER_WORKER, release_workers, workers_for
 
@@ -239,6 +247,54 @@ def test_documents_are_joined_from_cached_paragraphs_without_segmenting(
     assert len(list(tmp_path.glob("part-*.parquet"))) == parts + 1
     assert tokenize_corpus(seed_docs, cache_dir=tmp_path) == reference(seed_docs)
     assert len(list(tmp_path.glob("part-*.parquet"))) == parts + 1
+
+
+def test_a_paragraph_run_that_joins_documents_stores_both_in_one_pass(
+    seed_docs, tmp_path, monkeypatch
+):
+    out = list(cache_paragraphs_and_documents(seed_docs, cache_dir=tmp_path, progress=False))
+    assert [tokens for _, tokens in out] == reference(seed_docs, unit="paragraph")
+    runs = list_runs(tmp_path)
+    assert runs["unit"].tolist() == ["paragraph", "document"]
+    assert runs["complete"].all() and (runs["documents"] == len(seed_docs)).all()
+    # the whole documents come from the cache as they are: not segmented, not joined again
+    monkeypatch.setattr(segment_runner, "segment_units", no_segmentation)
+    parts = sorted(tmp_path.glob("part-*.parquet"))
+    assert tokenize_corpus(seed_docs, cache_dir=tmp_path, keep_punct=True) == reference(
+        seed_docs, keep_punct=True
+    )
+    assert read_tokens(tmp_path)["tokens"].map(list).tolist() == reference(
+        seed_docs, keep_punct=True
+    )
+    # a second scan of the same corpus finds both units cached and writes nothing
+    again = list(cache_paragraphs_and_documents(seed_docs, cache_dir=tmp_path, progress=False))
+    assert again == out
+    assert sorted(tmp_path.glob("part-*.parquet")) == parts
+
+
+def test_a_paragraph_run_joins_documents_whose_paragraphs_were_cached_before(
+    seed_docs, tmp_path, monkeypatch
+):
+    tokenize_corpus(seed_docs, unit="paragraph", cache_dir=tmp_path)
+    monkeypatch.setattr(segment_runner, "segment_units", no_segmentation)
+    list(cache_paragraphs_and_documents(seed_docs, cache_dir=tmp_path, progress=False))
+    assert tokenize_corpus(seed_docs, cache_dir=tmp_path) == reference(seed_docs)
+
+
+def test_joining_documents_needs_paragraphs_and_a_cache(tmp_path):
+    options = dict(
+        include_title=True,
+        user_words=(),
+        keep=word_filter(),
+        workers=1,
+        on_error="raise",
+        batch_size=1,
+        join_documents=True,
+    )
+    with pytest.raises(ValueError, match="join_documents"):
+        CorpusRun(unit="sentence", cache_dir=tmp_path, **options)
+    with pytest.raises(ValueError, match="join_documents"):
+        CorpusRun(unit="paragraph", cache_dir=None, **options)
 
 
 def test_a_document_with_a_line_not_cached_is_segmented_whole(seed_docs, tmp_path, segmented):
