@@ -41,6 +41,7 @@ from threadpoolctl import threadpool_limits
 from ..errors import TopicModelError, TopicModelWarning
 from ..types import TokensInput
 from ..validation import check_positive_int
+from ..wording import check_lang
 from .model import NEGLIGIBLE, check_units, vectorize_units
 from .tables import term_names, term_table
 
@@ -233,6 +234,7 @@ def cluster_documents(
     random_state: int = 0,
     min_df: int | float = 2,
     max_df: int | float = 0.5,
+    lang: str = "vi",
 ) -> DocumentClusters:
     """Group documents into ``k`` clusters: k-means on their LSA vectors.
 
@@ -252,6 +254,9 @@ def cluster_documents(
         Seed of the SVD and of k-means: the same seed gives the same clusters.
     min_df, max_df : int or float
         As for :func:`~corpus_tools.topics.fit_topics`.
+    lang : {"vi", "en"}
+        The language of the name of a cluster whose centre holds no term (for
+        :func:`~corpus_tools.topics.topic_labels` too); the terms stay as written.
 
     Returns
     -------
@@ -268,6 +273,7 @@ def cluster_documents(
     >>> clusters.groups["a"], clusters.groups["d"]
     ('1. bộ chính trị, cán bộ', '2. bóng đá, cầu thủ')
     """
+    check_lang(lang)
     documents, doc_ids = _documents(tokens)
     k = _check_k(k, len(documents))
     n_init = check_positive_int(n_init, "n_init", error=TopicModelError)
@@ -295,7 +301,7 @@ def cluster_documents(
         doc_ids=doc_ids,
         centroid_terms=centroid_terms,
         vocabulary=vocabulary,
-        names=tuple(term_names(centroid_terms, vocabulary, n_top=3)),
+        names=tuple(term_names(centroid_terms, vocabulary, n_top=3, lang=lang)),
         k=k,
         silhouette=_silhouette(vectors, labels, random_state=random_state),
         vectorizer=vectorizer,

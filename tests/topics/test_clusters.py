@@ -202,6 +202,21 @@ def test_a_handful_of_documents_sharing_their_words_still_cluster():
         assert len(choose_clusters(docs, [2, 3])) == 2
 
 
+@pytest.mark.parametrize(("lang", "empty"), [("vi", "(trống)"), ("en", "(empty)")])
+def test_a_cluster_of_documents_without_kept_terms_is_named_in_the_run_language(lang, empty):
+    # the last two documents' words occur once each: min_df=2 leaves them no term
+    docs = [["cán_bộ", "đảng"], ["đảng", "cán_bộ"], ["bóng_đá", "cầu_thủ"],
+            ["cầu_thủ", "bóng_đá"], ["lúa"], ["mưa"]]  # fmt: skip
+    found = cluster_documents(docs, k=3, max_df=1.0, lang=lang)
+    assert found.names[-1] == f"3. {empty}"  # was "(trống)" in English too
+    assert found.groups[4] == found.groups[5] == f"3. {empty}"
+
+
+def test_cluster_documents_checks_lang_before_fitting():
+    with pytest.raises(ValueError, match="lang"):
+        cluster_documents([["a"], ["b"]], k=1, lang="fr")
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [
