@@ -56,6 +56,7 @@ _CODE_SLASH = re.compile(r"(?<=[A-ZĐ0-9]) ?/ ?(?=[A-ZĐ0-9])")  # QĐ / TW, III
 _NUMBERED_CODE = re.compile(r"(?<![\w/])(\d+) ?[-–—] ?(?=[A-ZĐ]{1,10}/)")  # 24 – QĐ/TW
 _SPACE_BEFORE_PUNCT = re.compile(r" +(?=[.,;:!?%…)\]}”])")
 _SPACE_AFTER_OPENING = re.compile(r"(?<=[(\[{“]) +")
+_RUNS = re.compile(r"\s+|\S+")  # a line as runs of white space and of other characters
 
 
 @lru_cache(maxsize=65536)
@@ -233,15 +234,34 @@ def _changed_regions(before: str, after: str, *, gap: int = 3) -> list[tuple[int
 def _diff_regions(
     before: str, after: str, offset_before: int, offset_after: int, gap: int
 ) -> list[tuple[int, int, int, int]]:
+    """The changed spans of one line, merged when fewer than ``gap`` characters apart.
+
+    When both lines hold as many runs of white space and of other characters (NFC,
+    Đ, tone marks, most space folding), the runs are paired by position and only the
+    pairs that differ are compared: comparing whole lines took 77 s in notebook 01 on
+    10,000 articles, most of it on NFD texts. Other lines are compared whole.
+    """
+    runs_before, runs_after = _RUNS.findall(before), _RUNS.findall(after)
+    if len(runs_before) == len(runs_after):
+        pieces = []
+        x = u = 0
+        for run_before, run_after in zip(runs_before, runs_after, strict=True):
+            if run_before != run_after:
+                pieces.append((run_before, run_after, x, u))
+            x, u = x + len(run_before), u + len(run_after)
+    else:
+        pieces = [(before, after, 0, 0)]
     regions: list[list[int]] = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if regions and i1 - regions[-1][1] < gap:
-            regions[-1][1], regions[-1][3] = i2, j2
-        else:
-            regions.append([i1, i2, j1, j2])
+    for piece_before, piece_after, x, u in pieces:
+        matcher = difflib.SequenceMatcher(None, piece_before, piece_after, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            i1, i2, j1, j2 = i1 + x, i2 + x, j1 + u, j2 + u
+            if regions and i1 - regions[-1][1] < gap:
+                regions[-1][1], regions[-1][3] = i2, j2
+            else:
+                regions.append([i1, i2, j1, j2])
     return [
         (i1 + offset_before, i2 + offset_before, j1 + offset_after, j2 + offset_after)
         for i1, i2, j1, j2 in regions

@@ -191,3 +191,44 @@ def test_a_bare_string_is_not_a_list_of_texts():
         normalization_changes(["Ðảng", None])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="docs is one document"):
         normalized_texts("Tỉnh uỷ")  # type: ignore[arg-type]
+
+
+def _rebuilt(before: str, after: str) -> str:
+    """``before`` with every changed region replaced by its ``after`` text."""
+    from corpus_tools.normalize import _changed_regions
+
+    out, last = [], 0
+    for i1, i2, j1, j2 in _changed_regions(before, after):
+        out += [before[last:i1], after[j1:j2]]
+        last = i2
+    return "".join(out) + before[last:]
+
+
+def test_changed_regions_rebuild_every_step_of_the_seeds(seed_docs):
+    from corpus_tools.normalize import _steps
+
+    texts = [doc.raw or doc.text for doc in seed_docs]
+    texts += [unicodedata.normalize("NFD", text) for text in texts]
+    steps = 0
+    for text in texts:
+        for _, step in _steps("old"):
+            changed = step(text)
+            if changed != text:
+                steps += 1
+                assert _rebuilt(text, changed) == changed
+            text = changed
+    assert steps >= 10
+
+
+@given(st.text(alphabet="aàáạoòóọăằâđĐÐ \u00a0\t\n./()-–QĐTW0123", max_size=60))
+def test_changed_regions_rebuild_the_normalised_text(text):
+    assert _rebuilt(text, normalize_text(text)) == normalize_text(text)
+
+
+def test_normalization_changes_counts_places_on_nfd_text():
+    # as before the faster comparison: changes under 3 characters apart are one place
+    nfd = unicodedata.normalize("NFD", "Hòa bình ở Hà Nội")
+    table = normalization_changes([nfd])
+    assert table[["step", "changes"]].to_dict("records") == [
+        {"step": "compose to NFC", "changes": 3}
+    ]
