@@ -370,7 +370,9 @@ def count_matrix(
 def syllables_and_words(tokens_per_doc: TokensInput, *, n_top: int = 15) -> pd.DataFrame:
     """The most frequent syllables beside the most frequent words, to show what
     segmentation changes: "chức" counted alone hides "tổ chức", "chạy chức", "chức vụ".
-    Syllables are lowercased; words are counted as given.
+    Syllables are lowercased; words are counted as given. Ties are ordered by token,
+    as in :func:`term_frequencies`. Each distinct word is split once, so the syllables
+    of a large corpus are never all in memory.
 
     Returns
     -------
@@ -384,20 +386,27 @@ def syllables_and_words(tokens_per_doc: TokensInput, *, n_top: int = 15) -> pd.D
     [['syllable', 'chức', 2], ['word', 'chạy chức', 1]]
     """
     docs, _ = token_lists(tokens_per_doc, name="tokens_per_doc", unique=False)
-    syllable_docs = [
-        [s.lower() for token in doc if is_word(token) for s in syllables(token)] for doc in docs
-    ]
+    n_top = check_positive_int(n_top, "n_top")
+    words: Counter[str] = Counter()
+    for doc in docs:
+        words.update(doc)
+    syllable_counts: Counter[str] = Counter()
+    for token, count in words.items():  # each distinct word split once
+        if is_word(token):
+            for syllable in syllables(token):
+                syllable_counts[syllable.lower()] += count
     parts = []
-    for level, level_docs in (("syllable", syllable_docs), ("word", docs)):
-        table = term_frequencies(level_docs).head(n_top)
+    for level, counts in (("syllable", syllable_counts), ("word", words)):
+        top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n_top]
+        tokens = [token for token, _ in top]
         parts.append(
             pd.DataFrame(
                 {
                     "level": level,
-                    "rank": np.arange(1, len(table) + 1),
-                    "term": table["term"].to_numpy(),
-                    "token": table["token"].to_numpy(),
-                    "count": table["count"].to_numpy(),
+                    "rank": np.arange(1, len(top) + 1),
+                    "term": display_terms(tokens),
+                    "token": tokens,
+                    "count": np.array([count for _, count in top], dtype=np.int64),
                 }
             )
         )
