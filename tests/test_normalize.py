@@ -232,3 +232,26 @@ def test_normalization_changes_counts_places_on_nfd_text():
     assert table[["step", "changes"]].to_dict("records") == [
         {"step": "compose to NFC", "changes": 3}
     ]
+
+
+def test_normalized_texts_normalises_a_corpus_once_for_calls_in_a_row(monkeypatch):
+    from corpus_tools import normalize
+    from corpus_tools.io import Document
+
+    done = []
+    original = normalize.normalize_text
+    monkeypatch.setattr(
+        normalize, "normalize_text", lambda text: done.append(text) or original(text)
+    )
+    docs = [Document("a", paragraphs=("Tỉnh uỷ họp .",)), Document("b", paragraphs=("Ðảng",))]
+    expected = [("a", "Tỉnh ủy họp."), ("b", "Đảng")]
+    first = normalize.normalized_texts(docs)
+    assert first == expected
+    first.clear()  # the list returned is a copy of the one remembered
+    assert normalize.normalized_texts(list(docs)) == expected
+    assert len(done) == 2  # the second call normalised nothing
+    # another text, or another id, is another corpus
+    changed = [docs[0], Document("b", paragraphs=("Ðảng bộ",))]
+    assert normalize.normalized_texts(changed)[1] == ("b", "Đảng bộ")
+    assert normalize.normalized_texts([("c", docs[0].text), docs[1]])[0][0] == "c"
+    assert len(done) == 6
