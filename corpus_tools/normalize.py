@@ -295,7 +295,7 @@ def normalized_texts(docs: Iterable[DocumentLike]) -> list[tuple[str, str]]:
             given.append((str(doc[0]), str(doc[1])))
         else:
             given.append((str(number), check_text(doc)))
-    digest = _corpus_digest(given)
+    digest = corpus_digest(given)
     if _last_normalized is not None and _last_normalized[0] == digest:
         return list(_last_normalized[1])
     pairs = [(doc_id, normalize_text(text)) for doc_id, text in given]
@@ -307,8 +307,17 @@ def normalized_texts(docs: Iterable[DocumentLike]) -> list[tuple[str, str]]:
 _last_normalized: tuple[bytes, list[tuple[str, str]]] | None = None
 
 
-def _corpus_digest(pairs: list[tuple[str, str]]) -> bytes:
-    """A BLAKE2b digest of ids and texts, each prefixed by its length."""
+def corpus_digest(pairs: list[tuple[str, str]]) -> bytes:
+    """A BLAKE2b digest of ``(doc_id, text)`` pairs, each part prefixed by its length.
+
+    Internal API: :func:`normalized_texts` and the text-reuse functions key what they
+    remember of the last corpus with it.
+
+    Examples
+    --------
+    >>> corpus_digest([("a", "Hà Nội")]) == corpus_digest([("a", "Hà Nộ"), ("i", "")])
+    False
+    """
     digest = hashlib.blake2b(digest_size=32)
     for doc_id, text in pairs:
         for part in (doc_id, text):

@@ -278,3 +278,22 @@ def test_n_top_keeps_the_longest_passages():
     longest = shared_passages([a, b, c], min_words=8, n_top=1)
     assert len(every) == 3 and len(longest) == 1
     assert longest.iloc[0].to_dict() == every.loc[every["syllables"].idxmax()].to_dict()
+
+
+def test_shares_are_found_once_for_the_overlaps_and_near_duplicates_of_one_corpus(monkeypatch):
+    from corpus_tools.extract import reuse
+
+    found = []
+    original = reuse._passages
+    monkeypatch.setattr(reuse, "_passages", lambda *args: found.append(1) or original(*args))
+    docs = [("a", f"Hội nghị yêu cầu {PASSAGE}."), ("b", f"{PASSAGE}."), ("c", "Huế mưa.")]
+    shown = strongest_overlaps(docs, min_words=8)
+    duplicates = near_duplicates(docs, min_words=8, threshold=0.5)
+    matrix = overlap_matrix(docs, min_words=8)
+    assert len(found) == 1
+    assert duplicates[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]]
+    assert matrix.loc["b", "a"] == shown.table.loc["b", "a"] == 1.0
+    # other options, or another text, are found again
+    near_duplicates(docs, min_words=9)
+    near_duplicates([*docs[:2], ("c", "Huế nắng.")], min_words=9)
+    assert len(found) == 3
