@@ -9,9 +9,10 @@
   :mod:`~corpus_tools.extract.gazetteer` lists the names that are never people
   (:data:`NOT_PEOPLE`: countries, leagues, clubs, international organisations), and
   :mod:`~corpus_tools.extract.tagger` runs underthesea's named-entity tagger for it;
-* :mod:`~corpus_tools.extract.reuse`: passages two articles share, near-duplicates
-  (:func:`shared_passages`, :func:`overlap_matrix`, :func:`near_duplicates`,
-  :func:`strongest_overlaps`);
+* :mod:`~corpus_tools.extract.reuse`: passages two articles share
+  (:func:`shared_passages`); :mod:`~corpus_tools.extract.overlap`: how much of each
+  article they share (:func:`overlap_matrix`, :func:`strongest_overlaps`,
+  :func:`near_duplicates`);
 * :mod:`~corpus_tools.extract.tables`: bounded tables for figures of any corpus
   (:func:`mentions_by_article`, :func:`top_nodes`); articles are named by
   :func:`corpus_tools.document_labels`.
@@ -38,6 +39,7 @@ from .organizations import (
     find_organizations,
     organizations_table,
 )
+from .overlap import near_duplicates, overlap_matrix, strongest_overlaps
 from .people import HONORIFICS, SURNAMES, TITLES, co_mentions, find_people, people_table
 from .references import (
     CITATION_FORMS,
@@ -49,7 +51,7 @@ from .references import (
     cited_documents,
     find_references,
 )
-from .reuse import near_duplicates, overlap_matrix, shared_passages, strongest_overlaps
+from .reuse import shared_passages
 from .tables import BoundedTable, mentions_by_article, top_nodes
 
 __all__ = [

@@ -38,7 +38,7 @@ from ..types import OnError, Unit
 from ..validation import ON_ERROR, UNITS, check_choice, check_text
 from .cache import dataset_folder, doc_key, document_rows, unit_key, write_part
 from .decoder import segment_units
-from .runner import Failure, isolated
+from .isolation import Failure, isolated
 from .runs import RunRecorder
 from .units import document_source, document_units
 from .wordlists import resolve_user_words

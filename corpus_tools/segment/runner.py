@@ -15,7 +15,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import BrokenExecutor, Executor, Future
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CacheWarning, SegmentationError, SkippedDocumentsWarning
 from ..io import Document
@@ -25,6 +25,7 @@ from ..validation import ON_ERROR, UNITS, check_choice, check_positive_int
 from . import workers as processes
 from .cache import TokenCache, doc_key, unit_key
 from .decoder import segment_units
+from .isolation import Failure, isolated
 from .runs import RunRecorder
 from .tokens import word_filter
 from .units import Corpus, corpus_documents, document_source, document_units, split_units
@@ -36,9 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CorpusRun",
-    "Failure",
     "cache_paragraphs_and_documents",
-    "isolated",
     "iter_tokens",
     "tokenize_corpus",
     "work_sources",
@@ -46,45 +45,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("corpus_tools")
-
-
-class Failure(NamedTuple):
-    """Stands in for the result of an item that raised. Internal API."""
-
-    message: str
-
-
-def _fatal(error: BaseException) -> bool:
-    return isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit))
-
-
-def isolated(function: Callable[..., list], items: list, *args: object) -> list:
-    """``function(items, *args)``; if it raises, item by item, failures as :class:`Failure`.
-
-    Catches every error but interrupts: a panic in underthesea's Rust code arrives as
-    ``pyo3_runtime.PanicException``, which derives from BaseException. Internal API.
-
-    Examples
-    --------
-    >>> isolated(lambda items: [1 / item for item in items], [1, 0, 2])
-    [1.0, Failure(message='ZeroDivisionError: division by zero'), 0.5]
-    """
-    try:
-        return function(items, *args)
-    except BaseException as error:
-        if _fatal(error):
-            raise
-        if len(items) == 1:
-            return [Failure(f"{type(error).__name__}: {error}"[:1000])]
-    out = []
-    for item in items:
-        try:
-            out.extend(function([item], *args))
-        except BaseException as error:
-            if _fatal(error):
-                raise
-            out.append(Failure(f"{type(error).__name__}: {error}"[:1000]))
-    return out
 
 
 def _segment_sources(

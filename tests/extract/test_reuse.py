@@ -281,11 +281,11 @@ def test_n_top_keeps_the_longest_passages():
 
 
 def test_shares_are_found_once_for_the_overlaps_and_near_duplicates_of_one_corpus(monkeypatch):
-    from corpus_tools.extract import reuse
+    from corpus_tools.extract import overlap
 
     found = []
-    original = reuse._passages
-    monkeypatch.setattr(reuse, "_passages", lambda *args: found.append(1) or original(*args))
+    original = overlap.find_passages
+    monkeypatch.setattr(overlap, "find_passages", lambda *args: found.append(1) or original(*args))
     docs = [("a", f"Hội nghị yêu cầu {PASSAGE}."), ("b", f"{PASSAGE}."), ("c", "Huế mưa.")]
     shown = strongest_overlaps(docs, min_words=8)
     duplicates = near_duplicates(docs, min_words=8, threshold=0.5)

@@ -21,11 +21,10 @@ from corpus_tools.segment import (
 )
 from corpus_tools.segment import runner as segment_runner
 from corpus_tools.segment import workers as segment_workers
+from corpus_tools.segment.isolation import Failure, isolated
 from corpus_tools.segment.runner import (
     CorpusRun,
-    Failure,
     cache_paragraphs_and_documents,
-    isolated,
     work_sources,
 )
 from corpus_tools.segment.tokens import word_filter
