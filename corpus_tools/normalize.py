@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "TONE_STYLE",
     "DocumentLike",
+    "corpus_digest",
     "normalization_changes",
     "normalize_text",
     "normalized_texts",

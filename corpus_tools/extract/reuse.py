@@ -40,7 +40,13 @@ from ..normalize import normalized_texts
 from ..types import DocumentLike
 from ..validation import check_positive_int
 
-__all__ = ["shared_passages"]
+__all__ = [
+    "SyllableDoc",
+    "check_reuse_options",
+    "find_passages",
+    "shared_passages",
+    "syllable_documents",
+]
 
 
 _SYLLABLE = re.compile(r"[^\W_]+")
