@@ -101,8 +101,9 @@ def _corpus_shares(
     global _last_shares
     texts = normalized_texts(docs)
     key = (corpus_digest(texts), min_words, window, max_docs)
-    if _last_shares is not None and _last_shares[0] == key:
-        return _last_shares[1]
+    last = _last_shares  # read once: another thread may replace it
+    if last is not None and last[0] == key:
+        return last[1]
     prepared = syllable_documents(texts)
     found = _CorpusShares(
         [doc.doc_id for doc in prepared],

@@ -404,8 +404,8 @@ def syllables_and_words(tokens_per_doc: TokensInput, *, n_top: int = 15) -> pd.D
                 {
                     "level": level,
                     "rank": np.arange(1, len(top) + 1),
-                    "term": display_terms(tokens),
-                    "token": tokens,
+                    "term": np.array(display_terms(tokens), dtype=object),
+                    "token": np.array(tokens, dtype=object),
                     "count": np.array([count for _, count in top], dtype=np.int64),
                 }
             )

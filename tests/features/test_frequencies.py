@@ -276,6 +276,14 @@ def test_syllables_and_words_level_column():
     ]
 
 
+def test_syllables_and_words_of_nothing_keeps_the_column_types():
+    table = syllables_and_words([[]])
+    assert table.empty
+    for column in ("level", "term", "token"):  # were float64 for a corpus without words
+        assert not pd.api.types.is_numeric_dtype(table[column])
+    assert table["count"].dtype == table["rank"].dtype == "int64"
+
+
 def test_document_table_takes_pairs_with_the_documents_ids():
     docs = [Document("a", title="Tin", paragraphs=("Bộ Chính trị họp.",)), Document("b")]
     pairs = [("a", ["Bộ_Chính_trị", "họp", "."]), ("b", [])]
