@@ -52,7 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
     "rule_sharing_most": {"vi": "trùng nhiều nhất", "en": "sharing most"},
     "rule_sharing": {"vi": "có đoạn trùng", "en": "sharing a passage"},
     # names of what has no name
-    "no_group": {"vi": "(không rõ)", "en": "(unknown)"},
+    "no_group": {"vi": "(không có)", "en": "(none)"},  # documents without a group label
     "empty_topic": {"vi": "(trống)", "en": "(empty)"},
 }
 """Key → language → words; ``{name}`` fields are filled by :func:`phrase`."""

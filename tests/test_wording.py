@@ -30,7 +30,7 @@ def test_phrase_fills_fields():
         phrase("select_largest_groups", "vi", n=3, total=9) == "3 nhóm nhiều bài nhất trong 9 nhóm"
     )
     assert phrase("select_largest_groups", "en", n=3, total=9) == "the 3 largest of 9 groups"
-    assert phrase("no_group", "en") == "(unknown)"
+    assert phrase("no_group", "en") == "(none)"  # as features, io and plots name it
 
 
 def test_an_unknown_language_is_refused():

@@ -32,7 +32,8 @@ MAX_ARTICLES = 12
 
 NO_GROUP = phrase("no_group", "vi")
 """The label of the documents whose group is None: they form a group of their own
-(``"(unknown)"`` in English, :func:`corpus_tools.wording.phrase` ``("no_group", lang)``)."""
+(``"(none)"`` in English), as in every other stage: :func:`corpus_tools.wording.phrase`
+``("no_group", lang)``."""
 
 
 class BoundedTable(NamedTuple):
@@ -113,7 +114,7 @@ def mentions_by_article(
         A group label per article (aligned with ``doc_ids``, or ``doc_id`` → label, as
         :func:`corpus_tools.group_labels` gives). Rows are then groups, counting their
         articles' mentions; articles without a label form the group :data:`NO_GROUP`
-        ("(unknown)" in English).
+        ("(none)" in English).
     labels : mapping, optional
         ``doc_id`` → the row's label (:func:`corpus_tools.document_labels`); default the id.
     n_top : int
@@ -154,7 +155,7 @@ def mentions_by_article(
     group
     y           1  1  1
     x           1  0  0
-    (không rõ)  0  0  0
+    (không có)  0  0  0
     >>> print(mentions_by_article(mentions, column="name", doc_ids=["a", "b", "c", "d"],
     ...                           n_top=2, n_articles=2, noun="people", lang="en").caption)
     2 of 4 articles mentioning most

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import CorpusError
 from ..segment import WORD_JOINER, token_to_text
+from ..wording import phrase
 
 __all__ = [
     "MISSING_GROUP",
@@ -88,7 +89,7 @@ def syllables(token: str) -> list[str]:
     return [syllable for syllable in token.split(WORD_JOINER) if syllable]
 
 
-MISSING_GROUP = "(không có)"
+MISSING_GROUP = phrase("no_group", "vi")
 """The group of documents without a label (no value of the grouping field): kept as a
 group of its own, never dropped."""
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import CorpusError
 from ..validation import check_choice
+from ..wording import WORDS
 from .documents import Document
 
 if TYPE_CHECKING:
@@ -52,8 +53,9 @@ REASON_LABELS: dict[str, dict[str, str]] = {
 """Every reason cleaning records, in the order an article meets them, with its label in
 each of :data:`LANGUAGES`; add your own rules' reasons to label them."""
 
-MISSING_GROUP = {"vi": "(không có)", "en": "(none)"}
-"""The label of the group of documents whose group label is None."""
+MISSING_GROUP = WORDS["no_group"]
+"""The label of the group of documents whose group label is None, by language (the
+one label every stage gives that group)."""
 
 
 def reason_label(reason: str, *, lang: str = "vi") -> str:

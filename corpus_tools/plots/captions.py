@@ -25,7 +25,7 @@ __all__ = ["FIGURES", "figure_text", "period_name"]
 
 FIGURES: dict[str, dict[str, str]] = {
     # shared words
-    "none": {"vi": "(không có)", "en": "(none)"},
+    "none": WORDS["no_group"],  # the group of documents without a label
     "total": {"vi": "tổng", "en": "total"},
     "documents": {"vi": "số bài", "en": "articles"},
     "unit_article": {"vi": "bài", "en": "article"},
