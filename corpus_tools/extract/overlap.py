@@ -5,115 +5,29 @@ that shares text, the share of each one's syllables that lies in the passages th
 share (overlapping passages counted once), and how many passages there are.
 :func:`overlap_matrix` gives every pair, :func:`strongest_overlaps` the pairs that share
 most (bounded for a figure), :func:`near_duplicates` the pairs that are mostly the same
-text. The shares of the last corpus and options are remembered, so a notebook that asks
-for the strongest overlaps and then the near-duplicates finds them once.
+text. They come from :func:`~corpus_tools.extract.reuse.corpus_shares`, which remembers
+the last corpus's, so a notebook that lists shared passages, then draws the strongest
+overlaps and lists the near-duplicates, finds the passages once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 
 from ..errors import CorpusError
-from ..normalize import corpus_digest, normalized_texts
 from ..types import DocumentLike
 from ..validation import check_positive_int
 from ..wording import phrase
-from .reuse import SyllableDoc, check_reuse_options, find_passages, syllable_documents
+from .reuse import check_reuse_options, corpus_shares
 from .tables import MAX_ARTICLES, BoundedTable, count_phrase
 
 __all__ = ["near_duplicates", "overlap_matrix", "strongest_overlaps"]
 
 _DUPLICATE_COLUMNS = ["doc_a", "doc_b", "share_a", "share_b", "passages"]
-
-
-@dataclass
-class _Shares:
-    """Each pair of articles that shares text (``a < b``, sorted): the share of each one's
-    syllables in the passages they share, and the number of passages."""
-
-    a: np.ndarray
-    b: np.ndarray
-    share_a: np.ndarray
-    share_b: np.ndarray
-    passages: np.ndarray
-
-
-def _covered(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: int) -> np.ndarray:
-    """For each group, how many positions its intervals ``[start, end)`` cover together.
-
-    The intervals come sorted by group, then by start. Offsetting each group by a span
-    longer than any interval lets one running maximum serve every group at once.
-    """
-    span = int(ends.max()) + 1 if len(ends) else 1
-    offset = group * span
-    reach = np.maximum.accumulate(offset + ends)  # the furthest end so far, in its group
-    before = np.r_[np.int64(-1), reach[:-1]]
-    before = np.where(np.r_[True, group[1:] != group[:-1]], offset, before)
-    added = np.maximum(offset + ends - np.maximum(offset + starts, before), 0)
-    return np.bincount(group, weights=added, minlength=groups)
-
-
-def _shares(prepared: list[SyllableDoc], min_words: int, window: int, max_docs: int) -> _Shares:
-    """For each pair sharing text: the share of each article's syllables in shared passages,
-    and the number of passages."""
-    found = find_passages(prepared, min_words, window, max_docs)
-    lengths = np.array([len(doc.ids) for doc in prepared] + [1], dtype=np.int64)
-    new_pair = np.r_[True, (found.a[1:] != found.a[:-1]) | (found.b[1:] != found.b[:-1])]
-    group = np.cumsum(new_pair[: len(found.a)]) - 1
-    groups = int(group[-1]) + 1 if len(group) else 0
-    end_a, end_b = found.start_a + found.length, found.start_b + found.length
-    covered_a = _covered(group, found.start_a, end_a, groups)  # sorted by start_a already
-    order = np.lexsort((found.start_b, group))
-    covered_b = _covered(group[order], found.start_b[order], end_b[order], groups)
-    a, b = found.a[new_pair[: len(found.a)]], found.b[new_pair[: len(found.a)]]
-    return _Shares(
-        a,
-        b,
-        covered_a / lengths[a],
-        covered_b / lengths[b],
-        np.bincount(group, minlength=groups).astype(np.int64),
-    )
-
-
-@dataclass(frozen=True)
-class _CorpusShares:
-    """A corpus's :class:`_Shares`, with its document ids and their syllable counts."""
-
-    doc_ids: list[str]
-    lengths: np.ndarray
-    shares: _Shares
-
-
-_last_shares: tuple[tuple[bytes, int, int, int], _CorpusShares] | None = None
-
-
-def _corpus_shares(
-    docs: Iterable[DocumentLike], min_words: int, window: int, max_docs: int
-) -> _CorpusShares:
-    """:func:`_shares` of ``docs``, remembered for the last corpus and options: notebook
-    05 draws the strongest overlaps and lists the near-duplicates from the same shares
-    (on 10,000 generated articles they take 28 s to find)."""
-    global _last_shares
-    texts = normalized_texts(docs)
-    key = (corpus_digest(texts), min_words, window, max_docs)
-    last = _last_shares  # read once: another thread may replace it
-    if last is not None and last[0] == key:
-        return last[1]
-    prepared = syllable_documents(texts)
-    found = _CorpusShares(
-        [doc.doc_id for doc in prepared],
-        np.array([len(doc.ids) for doc in prepared], dtype=np.int64),
-        _shares(prepared, min_words, window, max_docs),
-    )
-    for column in (found.lengths, *vars(found.shares).values()):
-        column.setflags(write=False)  # shared by every caller that asks again
-    _last_shares = (key, found)
-    return found
 
 
 def overlap_matrix(
@@ -150,7 +64,7 @@ def overlap_matrix(
     c       0.00  0.0  0.0
     """
     min_words, window, max_docs = check_reuse_options(min_words, window, max_docs)
-    corpus = _corpus_shares(docs, min_words, window, max_docs)
+    corpus = corpus_shares(docs, min_words, window, max_docs)
     shares = corpus.shares
     matrix = np.zeros((len(corpus.doc_ids), len(corpus.doc_ids)))
     np.fill_diagonal(matrix, (corpus.lengths > 0).astype(float))
@@ -224,7 +138,7 @@ def strongest_overlaps(
     """
     n_top = check_positive_int(n_top, "n_top")
     min_words, window, max_docs = check_reuse_options(min_words, window, max_docs)
-    corpus = _corpus_shares(docs, min_words, window, max_docs)
+    corpus = corpus_shares(docs, min_words, window, max_docs)
     shares = corpus.shares
     larger = np.maximum(shares.share_a, shares.share_b)
     smaller = np.minimum(shares.share_a, shares.share_b)
@@ -291,7 +205,7 @@ def near_duplicates(
     if isinstance(threshold, bool) or not isinstance(threshold, Real) or not 0 < threshold <= 1:
         raise CorpusError(f"threshold must be a share between 0 and 1, not {threshold!r}")
     min_words, window, max_docs = check_reuse_options(min_words, window, max_docs)
-    corpus = _corpus_shares(docs, min_words, window, max_docs)
+    corpus = corpus_shares(docs, min_words, window, max_docs)
     shares = corpus.shares
     close = np.minimum(shares.share_a, shares.share_b) >= threshold
     ids = np.array([*corpus.doc_ids, ""], dtype=object)

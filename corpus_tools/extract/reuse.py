@@ -36,13 +36,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..normalize import normalized_texts
+from ..normalize import corpus_digest, normalized_texts
 from ..types import DocumentLike
 from ..validation import check_positive_int
 
 __all__ = [
+    "CorpusShares",
+    "Shares",
     "SyllableDoc",
     "check_reuse_options",
+    "corpus_shares",
     "find_passages",
     "shared_passages",
     "syllable_documents",
@@ -91,10 +94,6 @@ def check_reuse_options(
         check_positive_int(window, "window"),
         check_positive_int(max_docs, "max_docs", minimum=2),
     )
-
-
-def _prepare(docs: Iterable[DocumentLike]) -> list[SyllableDoc]:
-    return syllable_documents(normalized_texts(docs))
 
 
 def syllable_documents(texts: list[tuple[str, str]]) -> list[SyllableDoc]:
@@ -315,8 +314,11 @@ def shared_passages(
     ['b']
     """
     min_words, window, max_docs = check_reuse_options(min_words, window, max_docs)
-    prepared = _prepare(docs)
+    texts = normalized_texts(docs)
+    prepared = syllable_documents(texts)
     found = find_passages(prepared, min_words, window, max_docs)
+    # the overlap functions that a notebook calls next read these shares
+    _remember_shares((corpus_digest(texts), min_words, window, max_docs), prepared, found)
     if n_top is not None:
         n_top = check_positive_int(n_top, "n_top")
         longest = np.sort(np.argsort(-found.length, kind="stable")[:n_top])
@@ -344,3 +346,96 @@ def shared_passages(
     }
     table = pd.DataFrame(rows, columns=_PASSAGE_COLUMNS)
     return table.astype({column: "int64" for column in _PASSAGE_COLUMNS[2:7]})
+
+
+@dataclass
+class Shares:
+    """Each pair of articles that shares text (``a < b``, sorted): the share of each one's
+    syllables in the passages they share, and the number of passages. Internal API."""
+
+    a: np.ndarray
+    b: np.ndarray
+    share_a: np.ndarray
+    share_b: np.ndarray
+    passages: np.ndarray
+
+
+def _covered(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: int) -> np.ndarray:
+    """For each group, how many positions its intervals ``[start, end)`` cover together.
+
+    The intervals come sorted by group, then by start. Offsetting each group by a span
+    longer than any interval lets one running maximum serve every group at once.
+    """
+    span = int(ends.max()) + 1 if len(ends) else 1
+    offset = group * span
+    reach = np.maximum.accumulate(offset + ends)  # the furthest end so far, in its group
+    before = np.r_[np.int64(-1), reach[:-1]]
+    before = np.where(np.r_[True, group[1:] != group[:-1]], offset, before)
+    added = np.maximum(offset + ends - np.maximum(offset + starts, before), 0)
+    return np.bincount(group, weights=added, minlength=groups)
+
+
+def _shares(found: _Passages, lengths: np.ndarray) -> Shares:
+    """For each pair sharing text: the share of each article's syllables in the passages
+    ``found``, and the number of passages (``lengths``: syllables per article)."""
+    lengths = np.r_[lengths, 1]
+    new_pair = np.r_[True, (found.a[1:] != found.a[:-1]) | (found.b[1:] != found.b[:-1])]
+    group = np.cumsum(new_pair[: len(found.a)]) - 1
+    groups = int(group[-1]) + 1 if len(group) else 0
+    end_a, end_b = found.start_a + found.length, found.start_b + found.length
+    covered_a = _covered(group, found.start_a, end_a, groups)  # sorted by start_a already
+    order = np.lexsort((found.start_b, group))
+    covered_b = _covered(group[order], found.start_b[order], end_b[order], groups)
+    a, b = found.a[new_pair[: len(found.a)]], found.b[new_pair[: len(found.a)]]
+    return Shares(
+        a,
+        b,
+        covered_a / lengths[a],
+        covered_b / lengths[b],
+        np.bincount(group, minlength=groups).astype(np.int64),
+    )
+
+
+@dataclass(frozen=True)
+class CorpusShares:
+    """A corpus's :class:`Shares`, with its document ids and their syllable counts.
+    Internal API."""
+
+    doc_ids: list[str]
+    lengths: np.ndarray
+    shares: Shares
+
+
+_last_shares: tuple[tuple[bytes, int, int, int], CorpusShares] | None = None
+
+
+def _remember_shares(
+    key: tuple[bytes, int, int, int], prepared: list[SyllableDoc], found: _Passages
+) -> CorpusShares:
+    """The shares of the passages ``found``, kept as the last corpus's (read-only)."""
+    global _last_shares
+    lengths = np.array([len(doc.ids) for doc in prepared], dtype=np.int64)
+    corpus = CorpusShares([doc.doc_id for doc in prepared], lengths, _shares(found, lengths))
+    for column in (corpus.lengths, *vars(corpus.shares).values()):
+        column.setflags(write=False)  # shared by every caller that asks again
+    _last_shares = (key, corpus)
+    return corpus
+
+
+def corpus_shares(
+    docs: Iterable[DocumentLike], min_words: int, window: int, max_docs: int
+) -> CorpusShares:
+    """The shares of ``docs`` (options checked by :func:`check_reuse_options`).
+
+    The last corpus's are remembered, with their options: notebook 05 lists the shared
+    passages (:func:`shared_passages` remembers them too), then draws the strongest
+    overlaps and lists the near-duplicates from the same shares (finding the passages
+    of 10,000 generated articles takes about 40 s). Internal API.
+    """
+    texts = normalized_texts(docs)
+    key = (corpus_digest(texts), min_words, window, max_docs)
+    last = _last_shares  # read once: another thread may replace it
+    if last is not None and last[0] == key:
+        return last[1]
+    prepared = syllable_documents(texts)
+    return _remember_shares(key, prepared, find_passages(prepared, min_words, window, max_docs))

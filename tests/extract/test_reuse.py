@@ -281,11 +281,11 @@ def test_n_top_keeps_the_longest_passages():
 
 
 def test_shares_are_found_once_for_the_overlaps_and_near_duplicates_of_one_corpus(monkeypatch):
-    from corpus_tools.extract import overlap
+    from corpus_tools.extract import reuse
 
     found = []
-    original = overlap.find_passages
-    monkeypatch.setattr(overlap, "find_passages", lambda *args: found.append(1) or original(*args))
+    original = reuse.find_passages
+    monkeypatch.setattr(reuse, "find_passages", lambda *args: found.append(1) or original(*args))
     docs = [("a", f"Hội nghị yêu cầu {PASSAGE}."), ("b", f"{PASSAGE}."), ("c", "Huế mưa.")]
     shown = strongest_overlaps(docs, min_words=8)
     duplicates = near_duplicates(docs, min_words=8, threshold=0.5)
@@ -297,3 +297,17 @@ def test_shares_are_found_once_for_the_overlaps_and_near_duplicates_of_one_corpu
     near_duplicates(docs, min_words=9)
     near_duplicates([*docs[:2], ("c", "Huế nắng.")], min_words=9)
     assert len(found) == 3
+
+
+def test_shared_passages_leave_their_shares_for_the_overlap_functions(monkeypatch):
+    from corpus_tools.extract import reuse
+
+    found = []
+    original = reuse.find_passages
+    monkeypatch.setattr(reuse, "find_passages", lambda *args: found.append(1) or original(*args))
+    docs = [("a", f"Hội nghị yêu cầu {PASSAGE}."), ("b", f"{PASSAGE}."), ("c", "Huế mưa.")]
+    assert len(shared_passages(docs, min_words=8, n_top=1)) == 1
+    duplicates = near_duplicates(docs, min_words=8, threshold=0.5)
+    assert duplicates[["doc_a", "doc_b"]].values.tolist() == [["a", "b"]]
+    assert strongest_overlaps(docs, min_words=8).table.loc["b", "a"] == 1.0
+    assert len(found) == 1  # notebook 05 found the passages three times
